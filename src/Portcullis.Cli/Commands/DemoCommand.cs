@@ -1,0 +1,99 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Portcullis.Core.Accounts;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Users;
+using Portcullis.Storage;
+
+namespace Portcullis.Cli.Commands;
+
+/// <summary>
+/// <c>portcullis demo</c>: a fresh embedded store if needed, a demo account holder with a trading account,
+/// a new one-time password for it on every run, and then the gate itself.
+/// </summary>
+internal static class DemoCommand
+{
+    public const string DemoUsername = "demo";
+
+    public static Command Create(GlobalOptions global, CliConsole console)
+    {
+        var urls = ServerRunner.UrlsOption();
+        var command = new Command("demo", "Set up a demo account holder and trading account, print how to sign in, then serve") { urls };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            string? password = null;
+            return ServerRunner.RunAsync(parse, global, urls, console,
+                async (services, ct) =>
+                {
+                    password = await PrepareAsync(services, console, ct);
+                    return password is not null;
+                },
+                (services, addresses) => PrintWelcome(services, console, addresses, password!),
+                cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Creates the demo user and account, or gives the existing demo user a new one-time password.</summary>
+    internal static async Task<string?> PrepareAsync(IServiceProvider services, CliConsole console, CancellationToken cancellationToken)
+    {
+        var users = services.GetRequiredService<UserService>();
+        var store = services.GetRequiredService<IGateStore>();
+        await using (var unit = await store.OpenAsync(cancellationToken))
+        {
+            if (await unit.Users.FindByUsernameAsync(DemoUsername, cancellationToken) is not null)
+            {
+                var reset = await users.EnableAsync(DemoUsername, Actors.Cli, cancellationToken);
+                var password = reset.IsSuccess ? await users.ResetPasswordAsync(DemoUsername, Actors.Cli, cancellationToken) : null;
+                if (password is not { IsSuccess: true })
+                {
+                    console.Fail("could not reset the demo user's password");
+                    return null;
+                }
+
+                await users.UnlockAsync(DemoUsername, Actors.Cli, cancellationToken);
+                return password.Value;
+            }
+        }
+
+        var created = await users.CreateAsync(new NewUser(DemoUsername, "Demo Trader", UserRole.AccountHolder), Actors.Cli, cancellationToken);
+        if (!created.IsSuccess)
+        {
+            console.Fail($"{created.Error.Code}: {created.Error.Message}");
+            return null;
+        }
+
+        var account = await services.GetRequiredService<AccountService>().OpenAsync(created.Value.User.Id, "Demo paper account",
+            "Portcullis Paper Securities LLC", "US", Actors.Cli, cancellationToken);
+        if (!account.IsSuccess)
+        {
+            console.Fail($"{account.Error.Code}: {account.Error.Message}");
+            return null;
+        }
+
+        return created.Value.OneTimePassword;
+    }
+
+    private static void PrintWelcome(IServiceProvider services, CliConsole console, IReadOnlyList<string> addresses, string password)
+    {
+        var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var url = addresses.FirstOrDefault(a => a.StartsWith("http://localhost", StringComparison.Ordinal)) ?? (addresses.Count > 0 ? addresses[0] : "?");
+        var o = console.Out;
+        o.WriteLine();
+        o.WriteLine($"Portcullis demo is running at {url}");
+        o.WriteLine($"  storage:           {storage.Provider} ({(storage.IsSqlite ? Path.GetFullPath(storage.DataDirectory) : "external")})");
+        o.WriteLine($"  username:          {DemoUsername}");
+        o.WriteLine($"  one-time password: {password}   (a new one on every start; change it after signing in)");
+        o.WriteLine();
+        o.WriteLine("Sign in:");
+        o.WriteLine($"  curl -s {url}/api/v1/sign-in -H 'content-type: application/json' \\");
+        o.WriteLine($"       -d '{{\"username\":\"{DemoUsername}\",\"password\":\"{password}\"}}'");
+        o.WriteLine("Then choose your own password (at least 15 characters), with the token from the answer:");
+        o.WriteLine($"  curl -s {url}/api/v1/me/password -H 'authorization: Bearer <token>' -H 'content-type: application/json' \\");
+        o.WriteLine($"       -d '{{\"current_password\":\"{password}\",\"new_password\":\"<your new password>\"}}'");
+        o.WriteLine($"API description: {url}/openapi/v1.json   Health: {url}/health/ready");
+        o.WriteLine("Press Ctrl+C to stop.");
+    }
+}

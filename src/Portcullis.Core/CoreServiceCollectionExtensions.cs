@@ -1,0 +1,39 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Portcullis.Core.Accounts;
+using Portcullis.Core.Configuration;
+using Portcullis.Core.Passwords;
+using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
+using Portcullis.Core.Users;
+
+namespace Portcullis.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the gate's use cases. Options (<see cref="PasswordOptions"/>, <see cref="SessionOptions"/>,
+    /// <see cref="ThrottleOptions"/>) are bound by the host; an <c>IGateStore</c> comes from Storage.
+    /// </summary>
+    public static IServiceCollection AddPortcullisCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PasswordOptions>();
+        services.AddOptions<SessionOptions>();
+        services.AddOptions<ThrottleOptions>();
+        services.AddSingleton<IConfigurationCheck, PasswordConfigurationCheck>();
+        services.AddSingleton<IConfigurationCheck, SessionConfigurationCheck>();
+        services.AddSingleton<IConfigurationCheck, ThrottleConfigurationCheck>();
+        services.AddSingleton(PasswordBlocklist.Default);
+        services.AddSingleton(sp => new Argon2idPasswordHasher(sp.GetRequiredService<IOptions<PasswordOptions>>().Value));
+        services.AddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<PasswordOptions>>().Value, sp.GetRequiredService<PasswordBlocklist>()));
+        services.AddSingleton(sp => new PasswordHashingPool(sp.GetRequiredService<IOptions<PasswordOptions>>().Value));
+        services.AddSingleton<PasswordGate>();
+        services.AddSingleton<SessionService>();
+        services.AddSingleton<SignInService>();
+        services.AddSingleton<UserService>();
+        services.AddSingleton<AccountService>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Portcullis.Core.Devices;
+
+/// <summary>
+/// A client a user has signed in from: a browser or a native client. A device is recognised by a random
+/// token (only its SHA-256 hash is stored) that the client presents at later sign-ins; a recognised device
+/// has its own failure counter, so an attacker guessing from elsewhere cannot lock its owner out.
+/// </summary>
+public sealed class Device
+{
+    public required Guid Id { get; init; }
+
+    public required Guid UserId { get; init; }
+
+    public required string Name { get; set; }
+
+    public required DeviceKind Kind { get; init; }
+
+    public required byte[] TokenHash { get; init; }
+
+    public required DateTimeOffset FirstSeenAt { get; init; }
+
+    public required DateTimeOffset LastSeenAt { get; set; }
+
+    public string? LastIp { get; set; }
+
+    public DateTimeOffset? RevokedAt { get; set; }
+
+    public bool IsActive => RevokedAt is null;
+}

@@ -1,0 +1,18 @@
+using Portcullis.Core.Accounts;
+
+namespace Portcullis.Core.Persistence;
+
+public interface IAccountStore
+{
+    void Add(Account account);
+
+    void AddMember(AccountMember member);
+
+    Task<Account?> FindByNumberAsync(string number, CancellationToken cancellationToken);
+
+    /// <summary>The accounts a user is a member of, with the user's role in each.</summary>
+    Task<IReadOnlyList<(Account Account, AccountRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The highest account number in use, for allocating the next one.</summary>
+    Task<string?> MaxNumberAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,30 @@
+namespace Portcullis.Core.Persistence;
+
+/// <summary>
+/// One unit of work. Entities it returns are tracked: change them and call <see cref="CommitAsync"/>,
+/// which writes every change and every audit record appended with <see cref="IAuditLog.Append"/> in one
+/// transaction, so that nothing is half-written and no change goes unaudited.
+/// </summary>
+public interface IGateUnit : IAsyncDisposable
+{
+    IUserStore Users { get; }
+
+    IAccountStore Accounts { get; }
+
+    IDeviceStore Devices { get; }
+
+    ISessionStore Sessions { get; }
+
+    IThrottleStore Throttle { get; }
+
+    IAuditLog Audit { get; }
+
+    /// <summary>
+    /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
+    /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).
+    /// </summary>
+    Task BeginAsync(CancellationToken cancellationToken);
+
+    /// <summary>Writes all changes and chains all appended audit records, atomically.</summary>
+    Task CommitAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,7 @@
+namespace Portcullis.Core.SignIn;
+
+/// <summary>The outcome of a password attempt that was evaluated (not throttled).</summary>
+/// <param name="Verified">The password is the user's, and the user is active.</param>
+/// <param name="Reason">The audit code: <c>ok</c>, <c>bad_password</c>, <c>unknown_user</c> or <c>user_disabled</c>.</param>
+/// <param name="NewHash">A new PHC hash to store because the parameters changed, when verified.</param>
+public sealed record PasswordCheck(bool Verified, string Reason, string? NewHash);

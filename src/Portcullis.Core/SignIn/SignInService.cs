@@ -1,0 +1,200 @@
+using System.Security.Cryptography;
+using System.Text;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Devices;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Results;
+using Portcullis.Core.Sessions;
+using Portcullis.Core.Users;
+
+namespace Portcullis.Core.SignIn;
+
+/// <summary>
+/// Password sign-in and re-authentication. See <c>SignIn/README.md</c> for the flow. Unknown usernames,
+/// wrong passwords and disabled users get the same answer, at the same cost.
+/// </summary>
+public sealed class SignInService(IGateStore store, PasswordGate gate, SessionService sessions, TimeProvider time)
+{
+    private const int MaxPasswordInput = 1024;
+
+    public async Task<Result<SignInSuccess>> SignInAsync(SignInRequest request, CancellationToken cancellationToken)
+    {
+        var username = Username.Normalize(request.Username);
+        var password = request.Password ?? string.Empty;
+        var ip = request.Ip?.ToString();
+        User? user;
+        Device? device = null;
+        await using (var unit = await store.OpenAsync(cancellationToken))
+        {
+            user = Username.IsValid(username) ? await unit.Users.FindByUsernameAsync(username, cancellationToken) : null;
+            if (SessionToken.HasShape(request.DeviceToken, SessionToken.DevicePrefix))
+            {
+                var found = await unit.Devices.FindByTokenHashAsync(SessionToken.Hash(request.DeviceToken!), cancellationToken);
+                device = found is { IsActive: true } && found.UserId == user?.Id ? found : null;
+            }
+        }
+
+        var attempt = new PasswordAttempt(username, user, device, request.Ip,
+            password.Length > MaxPasswordInput ? password[..MaxPasswordInput] : password);
+        var checkResult = await gate.CheckAsync(attempt, cancellationToken);
+        if (!checkResult.IsSuccess || !checkResult.Value.Verified)
+        {
+            var error = checkResult.Error ?? SignInErrors.Failed();
+            if (error.Code != SignInErrors.BusyCode)
+            {
+                var reason = checkResult.IsSuccess ? checkResult.Value.Reason : ReasonFor(error);
+                await AuditFailureAsync(attempt, request, reason, cancellationToken);
+            }
+
+            return error;
+        }
+
+        return await CompleteAsync(attempt, request, checkResult.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// Proves the password again within a session. The session gets a new token (the old one stops
+    /// working at once) and a new authentication event.
+    /// </summary>
+    public async Task<Result<string>> ReauthenticateAsync(SessionContext current, string? password, System.Net.IPAddress? ip,
+        CancellationToken cancellationToken)
+    {
+        Device? device = null;
+        await using (var unit = await store.OpenAsync(cancellationToken))
+        {
+            if (current.Session.DeviceId is { } deviceId)
+            {
+                var found = await unit.Devices.FindAsync(deviceId, cancellationToken);
+                device = found is { IsActive: true } && found.UserId == current.User.Id ? found : null;
+            }
+        }
+
+        var attempt = new PasswordAttempt(current.User.Username, current.User, device, ip, password ?? string.Empty);
+        var check = await gate.CheckAsync(attempt, cancellationToken);
+        var actor = Actors.User(current.User.Id);
+        var subject = Actors.Session(current.Session.Id);
+        await using var write = await store.OpenAsync(cancellationToken);
+        if (!check.IsSuccess || !check.Value.Verified)
+        {
+            var error = check.Error ?? SignInErrors.Failed();
+            if (error.Code != SignInErrors.BusyCode)
+            {
+                write.Audit.Append(new AuditRecord(AuditEventTypes.SignInFailed,
+                    check.IsSuccess ? check.Value.Reason : ReasonFor(error), actor, subject, ip?.ToString(),
+                    new Dictionary<string, object?> { ["step"] = "reauthenticate" }));
+                await write.CommitAsync(cancellationToken);
+            }
+
+            return error;
+        }
+
+        var now = time.GetUtcNow();
+        await gate.SettleSuccessAsync(write, attempt, cancellationToken);
+        var session = await write.Sessions.FindAsync(current.Session.Id, cancellationToken);
+        if (session is null || !session.IsActiveAt(now))
+        {
+            return SessionErrors.NotFound();
+        }
+
+        var token = SessionToken.NewSessionToken();
+        session.TokenHash = SessionToken.Hash(token);
+        session.LastSeenAt = now;
+        write.Sessions.AddAuthentication(new SessionAuthentication
+        {
+            SessionId = session.Id, Method = AuthenticationMethods.Password, At = now, DeviceId = session.DeviceId,
+        });
+        write.Audit.Append(new AuditRecord(AuditEventTypes.SessionReauthenticated, "ok", actor, subject, ip?.ToString(),
+            new Dictionary<string, object?> { ["method"] = AuthenticationMethods.Password }));
+        await write.CommitAsync(cancellationToken);
+        return token;
+    }
+
+    private async Task<Result<SignInSuccess>> CompleteAsync(PasswordAttempt attempt, SignInRequest request, PasswordCheck check,
+        CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var ip = request.Ip?.ToString();
+        await using var unit = await store.OpenAsync(cancellationToken);
+        await gate.SettleSuccessAsync(unit, attempt, cancellationToken);
+        var user = await unit.Users.FindAsync(attempt.User!.Id, cancellationToken);
+        if (user is not { IsActive: true })
+        {
+            // Disabled between the check and now: same answer as any other failure.
+            return SignInErrors.Failed();
+        }
+
+        var actor = Actors.User(user.Id);
+        if (check.NewHash is not null)
+        {
+            user.PasswordHash = check.NewHash;
+            unit.Audit.Append(new AuditRecord(AuditEventTypes.PasswordRehashed, "parameters_changed", actor, actor, ip));
+        }
+
+        string? newDeviceToken = null;
+        Device device;
+        if (attempt.Device is null)
+        {
+            newDeviceToken = SessionToken.NewDeviceToken();
+            device = new Device
+            {
+                Id = Guid.CreateVersion7(now),
+                UserId = user.Id,
+                Name = DeviceNames.From(request.DeviceName, request.UserAgent, request.Client),
+                Kind = request.Client == SessionClient.Browser ? DeviceKind.Browser : DeviceKind.Native,
+                TokenHash = SessionToken.Hash(newDeviceToken),
+                FirstSeenAt = now,
+                LastSeenAt = now,
+                LastIp = ip,
+            };
+            unit.Devices.Add(device);
+            unit.Audit.Append(new AuditRecord(AuditEventTypes.DeviceRegistered, "ok", actor, Actors.Device(device.Id), ip,
+                new Dictionary<string, object?> { ["name"] = device.Name, ["kind"] = device.Kind.ToString().ToLowerInvariant() }));
+        }
+        else
+        {
+            device = await unit.Devices.FindByTokenHashAsync(attempt.Device.TokenHash, cancellationToken) ?? attempt.Device;
+            device.LastSeenAt = now;
+            device.LastIp = ip;
+        }
+
+        var (session, token) = sessions.Create(unit, user, request.Client, AuthenticationMethods.Password, device.Id, ip,
+            request.UserAgent, now);
+        unit.Audit.Append(new AuditRecord(AuditEventTypes.SignInSucceeded, "ok", actor, Actors.Session(session.Id), ip,
+            new Dictionary<string, object?>
+            {
+                ["method"] = AuthenticationMethods.Password,
+                ["device_id"] = device.Id,
+                ["new_device"] = newDeviceToken is not null,
+                ["client"] = request.Client.ToString().ToLowerInvariant(),
+            }));
+        await unit.CommitAsync(cancellationToken);
+        return new SignInSuccess(user, session, token, device, newDeviceToken);
+    }
+
+    private async Task AuditFailureAsync(PasswordAttempt attempt, SignInRequest request, string reason, CancellationToken cancellationToken)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["client"] = request.Client.ToString().ToLowerInvariant(),
+            ["device_id"] = attempt.Device?.Id,
+        };
+        if (attempt.User is null)
+        {
+            // What was typed may be a password pasted into the wrong field: keep only a short fingerprint.
+            data["username_fingerprint"] = Convert.ToHexStringLower(
+                SHA256.HashData(Encoding.UTF8.GetBytes(attempt.NormalizedUsername)))[..16];
+        }
+
+        await using var unit = await store.OpenAsync(cancellationToken);
+        unit.Audit.Append(new AuditRecord(AuditEventTypes.SignInFailed, reason, Actors.Anonymous,
+            attempt.User is null ? null : Actors.User(attempt.User.Id), request.Ip?.ToString(), data));
+        await unit.CommitAsync(cancellationToken);
+    }
+
+    private static string ReasonFor(Error error) => error.Code switch
+    {
+        SignInErrors.ThrottledCode => "throttled",
+        SignInErrors.LockedCode => "hard_stop",
+        _ => error.Code,
+    };
+}

@@ -1,0 +1,38 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Portcullis.Core.SignIn;
+
+/// <summary>How throttle counters are keyed. Usernames are hashed so the table does not list who tried what.</summary>
+public static class ThrottleKeys
+{
+    public static string ForUsername(string normalizedUsername) =>
+        "user:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(normalizedUsername)));
+
+    public static string ForDevice(Guid deviceId) => $"device:{deviceId}";
+
+    /// <summary>IPv4 addresses count alone; IPv6 addresses by their /64, which one subscriber usually holds.</summary>
+    public static string? ForNetwork(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return null;
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily == AddressFamily.InterNetworkV6)
+        {
+            var bytes = address.GetAddressBytes();
+            Array.Clear(bytes, 8, 8);
+            return $"ip:{new IPAddress(bytes)}/64";
+        }
+
+        return $"ip:{address}";
+    }
+}

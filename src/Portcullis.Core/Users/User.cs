@@ -1,0 +1,30 @@
+namespace Portcullis.Core.Users;
+
+/// <summary>A person who signs in: an account holder or an operator.</summary>
+public sealed class User
+{
+    public required Guid Id { get; init; }
+
+    /// <summary>The normalised username (see <see cref="Username"/>), unique.</summary>
+    public required string Username { get; init; }
+
+    public required string DisplayName { get; set; }
+
+    public required UserRole Role { get; init; }
+
+    public UserStatus Status { get; set; } = UserStatus.Active;
+
+    /// <summary>The Argon2id hash of the password in PHC string format.</summary>
+    public required string PasswordHash { get; set; }
+
+    /// <summary>Set for one-time passwords handed out by an operator or the demo.</summary>
+    public bool PasswordChangeRequired { get; set; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    public bool IsActive => Status == UserStatus.Active;
+}

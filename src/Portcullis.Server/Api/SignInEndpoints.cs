@@ -1,0 +1,101 @@
+using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
+using Portcullis.Server.Api.Contracts;
+using Portcullis.Server.Auth;
+using Portcullis.Server.Http;
+
+namespace Portcullis.Server.Api;
+
+/// <summary>Password sign-in, re-authentication and sign-out.</summary>
+internal static class SignInEndpoints
+{
+    public static void Map(RouteGroupBuilder api, RouteGroupBuilder authenticated)
+    {
+        api.MapPost("/sign-in", SignInAsync)
+            .WithName("SignIn")
+            .WithSummary("Sign in with username and password")
+            .WithDescription("Unknown usernames, wrong passwords and disabled accounts get the same 401. " +
+                "Repeated failures add growing delays (429 with Retry-After); a full hashing queue also answers 429.")
+            .Accepts<SignInBody>("application/json")
+            .Produces<SignInResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        authenticated.MapPost("/sign-out", SignOutAsync)
+            .WithName("SignOut")
+            .WithSummary("End this session")
+            .AllowDuringPasswordChange()
+            .Produces(StatusCodes.Status204NoContent);
+
+        authenticated.MapPost("/session/reauthenticate", ReauthenticateAsync)
+            .WithName("Reauthenticate")
+            .WithSummary("Prove the password again; the session gets a new token")
+            .Accepts<PasswordBody>("application/json")
+            .Produces<TokenResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+    }
+
+    private static async Task<IResult> SignInAsync(SignInBody? body, HttpContext http, SignInService signIn, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors().Required("username", body?.Username).Required("password", body?.Password);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.All);
+        }
+
+        var client = body!.Client ?? SessionClient.Native;
+        var deviceToken = client == SessionClient.Browser
+            ? http.Request.Cookies[SessionCookies.Device]
+            : body.DeviceToken;
+        var result = await signIn.SignInAsync(
+            new SignInRequest(body.Username, body.Password, client, deviceToken, body.DeviceName, http.ClientIp(),
+                http.Request.Headers.UserAgent.ToString()),
+            cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return Problems.From(result.Error);
+        }
+
+        var success = result.Value;
+        var browser = client == SessionClient.Browser;
+        if (browser)
+        {
+            SessionCookies.SetSession(http.Response, success.SessionToken);
+            if (success.NewDeviceToken is not null)
+            {
+                SessionCookies.SetDevice(http.Response, success.NewDeviceToken);
+            }
+        }
+
+        return TypedResults.Ok(new SignInResponse(
+            UserView.From(success.User),
+            SessionView.From(success.Session, success.Session.Id),
+            new DeviceView(success.Device.Id, success.Device.Name, success.Device.Kind, success.NewDeviceToken is not null),
+            browser ? null : success.SessionToken,
+            browser ? null : success.NewDeviceToken));
+    }
+
+    private static async Task<IResult> SignOutAsync(HttpContext http, SessionService sessions, CancellationToken cancellationToken)
+    {
+        var current = http.CurrentSession();
+        await sessions.RevokeAsync(current, current.Session.Id, http.ClientIp()?.ToString(), cancellationToken);
+        SessionCookies.ClearSession(http.Response);
+        return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> ReauthenticateAsync(PasswordBody? body, HttpContext http, SignInService signIn,
+        SessionService sessions, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors().Required("password", body?.Password);
+        if (errors.Any)
+        {
+            return Problems.Invalid(errors.All);
+        }
+
+        var current = http.CurrentSession();
+        var result = await signIn.ReauthenticateAsync(current, body!.Password, http.ClientIp(), cancellationToken);
+        return await TokenResults.RotatedAsync(http, sessions, current, result, cancellationToken);
+    }
+}

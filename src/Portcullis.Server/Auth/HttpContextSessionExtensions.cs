@@ -1,0 +1,32 @@
+using System.Net;
+using Portcullis.Core.Sessions;
+
+namespace Portcullis.Server.Auth;
+
+public static class HttpContextSessionExtensions
+{
+    /// <summary>The session the <see cref="SessionFilter"/> authenticated for this request.</summary>
+    public static SessionContext CurrentSession(this HttpContext context) =>
+        context.Features.Get<SessionContext>() ?? throw new InvalidOperationException("This endpoint is not behind the session filter.");
+
+    /// <summary>The client address (the TCP peer, or the forwarded address from a trusted proxy).</summary>
+    public static IPAddress? ClientIp(this HttpContext context)
+    {
+        var ip = context.Connection.RemoteIpAddress;
+        return ip is { IsIPv4MappedToIPv6: true } ? ip.MapToIPv4() : ip;
+    }
+
+    /// <summary>Puts endpoints behind the session filter.</summary>
+    public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group)
+    {
+        group.AddEndpointFilter<SessionFilter>();
+        return group;
+    }
+
+    public static TBuilder AllowDuringPasswordChange<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new AllowDuringPasswordChange());
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+using Portcullis.Core.Passwords;
+using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
+using Portcullis.Core.Users;
+
+namespace Portcullis.Server.Http;
+
+/// <summary>
+/// The one place where stable error codes meet HTTP: each code's status and title. Codes not listed are
+/// client errors (400). <c>docs/errors.md</c> lists them for API users.
+/// </summary>
+public static class ProblemCatalog
+{
+    public const string RequestInvalid = "request.invalid";
+    public const string RequestMalformedJson = "request.malformed_json";
+    public const string RequestTooLarge = "request.too_large";
+    public const string RequestUnsupportedMediaType = "request.unsupported_media_type";
+    public const string RequestNotFound = "request.not_found";
+    public const string RequestMethodNotAllowed = "request.method_not_allowed";
+    public const string RequestCrossSite = "request.cross_site";
+    public const string AuthRequired = "auth.required";
+    public const string ServerError = "server.error";
+    public const string ServerNotReady = "server.not_ready";
+
+    private static readonly Dictionary<string, (int Status, string Title)> Entries = new(StringComparer.Ordinal)
+    {
+        [RequestInvalid] = (StatusCodes.Status400BadRequest, "The request is invalid"),
+        [RequestMalformedJson] = (StatusCodes.Status400BadRequest, "The request body is not valid JSON"),
+        [RequestTooLarge] = (StatusCodes.Status413PayloadTooLarge, "The request body is too large"),
+        [RequestUnsupportedMediaType] = (StatusCodes.Status415UnsupportedMediaType, "The request body must be application/json"),
+        [RequestNotFound] = (StatusCodes.Status404NotFound, "No such resource"),
+        [RequestMethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "Method not allowed"),
+        [RequestCrossSite] = (StatusCodes.Status403Forbidden, "Cross-site request refused"),
+        [AuthRequired] = (StatusCodes.Status401Unauthorized, "Authentication required"),
+        [ServerError] = (StatusCodes.Status500InternalServerError, "Internal error"),
+        [ServerNotReady] = (StatusCodes.Status503ServiceUnavailable, "Not ready"),
+        [SignInErrors.FailedCode] = (StatusCodes.Status401Unauthorized, "Sign-in failed"),
+        [SignInErrors.ThrottledCode] = (StatusCodes.Status429TooManyRequests, "Too many attempts"),
+        [SignInErrors.LockedCode] = (StatusCodes.Status429TooManyRequests, "Password sign-in stopped"),
+        [SignInErrors.BusyCode] = (StatusCodes.Status429TooManyRequests, "Busy"),
+        [SessionErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such session"),
+        [SessionErrors.PasswordChangeRequiredCode] = (StatusCodes.Status403Forbidden, "Password change required"),
+        [PasswordErrors.TooShortCode] = (StatusCodes.Status422UnprocessableEntity, "Password too short"),
+        [PasswordErrors.TooLongCode] = (StatusCodes.Status422UnprocessableEntity, "Password too long"),
+        [PasswordErrors.BlocklistedCode] = (StatusCodes.Status422UnprocessableEntity, "Password too common"),
+        [PasswordErrors.ContextSpecificCode] = (StatusCodes.Status422UnprocessableEntity, "Password contains context words"),
+        [PasswordErrors.RepetitiveCode] = (StatusCodes.Status422UnprocessableEntity, "Password is a pattern"),
+        [PasswordErrors.CurrentPasswordWrongCode] = (StatusCodes.Status403Forbidden, "Current password incorrect"),
+        [PasswordErrors.ReusedCode] = (StatusCodes.Status422UnprocessableEntity, "Password unchanged"),
+        [UserErrors.InvalidUsernameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid username"),
+        [UserErrors.InvalidDisplayNameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid display name"),
+        [UserErrors.ExistsCode] = (StatusCodes.Status409Conflict, "User exists"),
+        [UserErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such user"),
+    };
+
+    public static IEnumerable<string> Codes => Entries.Keys;
+
+    public static (int Status, string Title) Lookup(string code) =>
+        Entries.TryGetValue(code, out var entry) ? entry : (StatusCodes.Status400BadRequest, "The request cannot be processed");
+
+    /// <summary>The problem type URI for a code.</summary>
+    public static string TypeFor(string code) => $"urn:portcullis:problem:{code}";
+}

@@ -1,0 +1,72 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Accounts;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Devices;
+using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
+using Portcullis.Core.Users;
+
+namespace Portcullis.Storage;
+
+/// <summary>
+/// The gate's EF Core model, shared by both providers. Each provider has its own subclass so that it keeps
+/// its own migrations (<c>Sqlite/Migrations</c>, <c>Postgres/Migrations</c>). Tables and columns are snake_case.
+/// </summary>
+public abstract class GateDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<AccountMember> AccountMembers => Set<AccountMember>();
+
+    public DbSet<Device> Devices => Set<Device>();
+
+    public DbSet<Session> Sessions => Set<Session>();
+
+    public DbSet<SessionAuthentication> SessionAuthentications => Set<SessionAuthentication>();
+
+    public DbSet<ThrottleCounter> ThrottleCounters => Set<ThrottleCounter>();
+
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    /// <summary>SQL that creates the throttle row for a key if it is missing (parameter {0}: the key).</summary>
+    internal abstract FormattableString EnsureThrottleRowSql(string key);
+
+    /// <summary>A query for the throttle row of a key, locked until the transaction ends.</summary>
+    internal abstract IQueryable<ThrottleCounter> LockThrottleRow(string key);
+
+    /// <summary>A query for the audit head, locked until the transaction ends.</summary>
+    internal abstract IQueryable<AuditHead> LockAuditHead();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GateDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

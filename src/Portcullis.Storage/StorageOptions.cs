@@ -1,0 +1,28 @@
+namespace Portcullis.Storage;
+
+/// <summary>Where the gate keeps its data (configuration section <c>Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "Storage";
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
+
+    /// <summary><c>sqlite</c> (default, embedded) or <c>postgres</c> (several nodes).</summary>
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// The connection string. For SQLite it defaults to <c>Data Source=&lt;DataDirectory&gt;/portcullis.db</c>;
+    /// for PostgreSQL it is required, e.g. <c>Host=127.0.0.1;Database=portcullis;Username=portcullis;Password=…</c>.
+    /// </summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>The data folder (SQLite database, key rings). Default <c>./.portcullis</c>.</summary>
+    public string DataDirectory { get; set; } = ".portcullis";
+
+    public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
+
+    public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);
+
+    public string EffectiveConnectionString =>
+        ConnectionString ?? (IsSqlite ? $"Data Source={Path.Combine(DataDirectory, "portcullis.db")}" : string.Empty);
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Accounts;
+using Portcullis.Core.Persistence;
+
+namespace Portcullis.Storage.Stores;
+
+internal sealed class EfAccountStore(GateDbContext db) : IAccountStore
+{
+    public void Add(Account account) => db.Accounts.Add(account);
+
+    public void AddMember(AccountMember member) => db.AccountMembers.Add(member);
+
+    public Task<Account?> FindByNumberAsync(string number, CancellationToken cancellationToken) =>
+        db.Accounts.FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
+
+    public async Task<IReadOnlyList<(Account Account, AccountRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.AccountMembers.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Join(db.Accounts.AsNoTracking(), m => m.AccountId, a => a.Id, (m, a) => new { Account = a, m.Role })
+            .OrderBy(x => x.Account.Number)
+            .ToListAsync(cancellationToken);
+        return rows.Select(r => (r.Account, r.Role)).ToList();
+    }
+
+    public Task<string?> MaxNumberAsync(CancellationToken cancellationToken) =>
+        db.Accounts.Select(a => a.Number).OrderByDescending(n => n).FirstOrDefaultAsync(cancellationToken);
+}

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Persistence;
+
+namespace Portcullis.Storage.Stores;
+
+internal sealed class EfAuditLog(GateDbContext db) : IAuditLog
+{
+    private readonly List<AuditRecord> _pending = [];
+
+    internal IReadOnlyList<AuditRecord> Pending => _pending;
+
+    public void Append(AuditRecord record) => _pending.Add(record);
+
+    public IAsyncEnumerable<AuditEvent> ReadAllAsync(CancellationToken cancellationToken) =>
+        db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable();
+
+    public async Task<IReadOnlyList<AuditEvent>> ListForAsync(string actorOrSubject, int limit, CancellationToken cancellationToken) =>
+        await db.AuditEvents.AsNoTracking()
+            .Where(e => e.Subject == actorOrSubject || e.Actor == actorOrSubject)
+            .OrderByDescending(e => e.Sequence)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+    public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
+        db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
+
+    /// <summary>Chains the pending records after the locked head and adds them to the context.</summary>
+    internal async Task ChainPendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        var head = await db.LockAuditHead().SingleAsync(cancellationToken);
+        foreach (var record in _pending)
+        {
+            var linked = AuditChain.Link(record, head.Sequence + 1, now, head.Hash);
+            db.AuditEvents.Add(linked);
+            head.Sequence = linked.Sequence;
+            head.Hash = linked.Hash;
+        }
+
+        _pending.Clear();
+    }
+}

@@ -1,0 +1,73 @@
+using Microsoft.EntityFrameworkCore.Storage;
+using Portcullis.Core.Persistence;
+
+namespace Portcullis.Storage.Stores;
+
+/// <summary>
+/// A unit of work over one <see cref="GateDbContext"/>. <see cref="CommitAsync"/> opens (or continues) a
+/// transaction, locks the audit head, chains the staged audit records, saves, and commits: the change and
+/// its audit rows become durable together, before the caller answers.
+/// </summary>
+internal sealed class EfGateUnit : IGateUnit
+{
+    private readonly GateDbContext _db;
+    private readonly TimeProvider _time;
+    private readonly EfAuditLog _audit;
+    private IDbContextTransaction? _transaction;
+
+    public EfGateUnit(GateDbContext db, TimeProvider time)
+    {
+        _db = db;
+        _time = time;
+        _audit = new EfAuditLog(db);
+        Users = new EfUserStore(db);
+        Accounts = new EfAccountStore(db);
+        Devices = new EfDeviceStore(db);
+        Sessions = new EfSessionStore(db);
+        Throttle = new EfThrottleStore(db, this);
+    }
+
+    public IUserStore Users { get; }
+
+    public IAccountStore Accounts { get; }
+
+    public IDeviceStore Devices { get; }
+
+    public ISessionStore Sessions { get; }
+
+    public IThrottleStore Throttle { get; }
+
+    public IAuditLog Audit => _audit;
+
+    internal bool InTransaction => _transaction is not null;
+
+    public async Task BeginAsync(CancellationToken cancellationToken)
+    {
+        _transaction ??= await _db.Database.BeginTransactionAsync(cancellationToken);
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (_audit.Pending.Count == 0 && !_db.ChangeTracker.HasChanges() && _transaction is null)
+        {
+            return;
+        }
+
+        await BeginAsync(cancellationToken);
+        await _audit.ChainPendingAsync(_time.GetUtcNow(), cancellationToken);
+        await _db.SaveChangesAsync(cancellationToken);
+        await _transaction!.CommitAsync(cancellationToken);
+        await _transaction.DisposeAsync();
+        _transaction = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_transaction is not null)
+        {
+            await _transaction.DisposeAsync();
+        }
+
+        await _db.DisposeAsync();
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Users;
+
+namespace Portcullis.Storage.Stores;
+
+internal sealed class EfUserStore(GateDbContext db) : IUserStore
+{
+    public void Add(User user) => db.Users.Add(user);
+
+    public Task<User?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+
+    public Task<User?> FindByUsernameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
+        db.Users.FirstOrDefaultAsync(u => u.Username == normalizedUsername, cancellationToken);
+
+    public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken) =>
+        await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
+
+    public Task<bool> AnyOperatorAsync(CancellationToken cancellationToken) =>
+        db.Users.AnyAsync(u => u.Role == UserRole.Operator, cancellationToken);
+}
