@@ -1,17 +1,22 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Persistence;
+using Portcullis.Storage.Sqlite;
 using Portcullis.Storage.Stores;
 
 namespace Portcullis.Storage;
 
 /// <summary>The EF Core implementation of <see cref="IGateStore"/> for SQLite and PostgreSQL.</summary>
-public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> contexts, TimeProvider time) : IGateStore
+public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> contexts, TimeProvider time) : IGateStore, IDisposable
 {
+    private readonly SqliteWriteLock? _writeLock = options.IsSqlite ? new SqliteWriteLock() : null;
+
     public string Provider => options.IsSqlite ? StorageOptions.Sqlite : StorageOptions.Postgres;
 
     public ValueTask<IGateUnit> OpenAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IGateUnit>(new EfGateUnit(contexts(), time));
+        ValueTask.FromResult<IGateUnit>(new EfGateUnit(contexts(), time, _writeLock));
+
+    public void Dispose() => _writeLock?.Dispose();
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

@@ -30,7 +30,9 @@ public sealed class HashingTicket : IDisposable
                 }
                 else
                 {
-                    completion.TrySetResult(work());
+                    var result = work();
+                    _queue.Completes();
+                    completion.TrySetResult(result);
                 }
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)

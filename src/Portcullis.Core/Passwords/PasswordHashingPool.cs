@@ -15,6 +15,8 @@ public sealed class PasswordHashingPool : IDisposable
 
     private readonly Meter _meter = new(MeterName);
     private readonly Counter<long> _rejected;
+    private readonly Counter<long> _completed;
+    private long _completedCount;
     private readonly SemaphoreSlim _slots;
     private readonly BlockingCollection<Action> _queue = new(new ConcurrentQueue<Action>());
     private readonly Thread[] _workers;
@@ -32,6 +34,8 @@ public sealed class PasswordHashingPool : IDisposable
 
         _rejected = _meter.CreateCounter<long>(
             "portcullis.password.hash.rejected", description: "Hashing requests refused because the queue was full.");
+        _completed = _meter.CreateCounter<long>(
+            "portcullis.password.hash.completed", description: "Hashing work items run by the workers.");
         _meter.CreateObservableGauge("portcullis.password.hash.queued", () => _queue.Count,
             description: "Hashing requests waiting for a worker.");
     }
@@ -40,6 +44,9 @@ public sealed class PasswordHashingPool : IDisposable
 
     /// <summary>How many hashes may wait for a worker (beyond those running).</summary>
     public int Capacity { get; }
+
+    /// <summary>Work items run so far (each password verification, dummy or real, is one).</summary>
+    public long Completed => Interlocked.Read(ref _completedCount);
 
     /// <summary>Takes a place in the queue, or returns <c>null</c> at once when the queue is full.</summary>
     public HashingTicket? TryEnter()
@@ -67,6 +74,12 @@ public sealed class PasswordHashingPool : IDisposable
     }
 
     internal void Release() => _slots.Release();
+
+    internal void Completes()
+    {
+        Interlocked.Increment(ref _completedCount);
+        _completed.Add(1);
+    }
 
     internal void Enqueue(Action work) => _queue.Add(work);
 

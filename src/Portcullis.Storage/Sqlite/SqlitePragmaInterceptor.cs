@@ -5,11 +5,12 @@ namespace Portcullis.Storage.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: <c>synchronous=FULL</c> so a committed transaction (and the audit rows in
-/// it) survives power loss before the response goes out, and foreign keys enforced.
+/// it) survives power loss before the response goes out, foreign keys enforced, and a busy timeout so that
+/// a writer in another process (the admin CLI) is waited for inside SQLite rather than failed.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;";
+    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

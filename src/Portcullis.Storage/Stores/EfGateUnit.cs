@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore.Storage;
 using Portcullis.Core.Persistence;
+using Portcullis.Storage.Sqlite;
 
 namespace Portcullis.Storage.Stores;
 
@@ -13,12 +14,15 @@ internal sealed class EfGateUnit : IGateUnit
     private readonly GateDbContext _db;
     private readonly TimeProvider _time;
     private readonly EfAuditLog _audit;
+    private readonly SqliteWriteLock? _writeLock;
     private IDbContextTransaction? _transaction;
+    private bool _holdsWriteLock;
 
-    public EfGateUnit(GateDbContext db, TimeProvider time)
+    public EfGateUnit(GateDbContext db, TimeProvider time, SqliteWriteLock? writeLock)
     {
         _db = db;
         _time = time;
+        _writeLock = writeLock;
         _audit = new EfAuditLog(db);
         Users = new EfUserStore(db);
         Accounts = new EfAccountStore(db);
@@ -43,7 +47,26 @@ internal sealed class EfGateUnit : IGateUnit
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {
-        _transaction ??= await _db.Database.BeginTransactionAsync(cancellationToken);
+        if (_transaction is not null)
+        {
+            return;
+        }
+
+        if (_writeLock is not null && !_holdsWriteLock)
+        {
+            await _writeLock.WaitAsync(cancellationToken);
+            _holdsWriteLock = true;
+        }
+
+        try
+        {
+            _transaction = await _db.Database.BeginTransactionAsync(cancellationToken);
+        }
+        catch
+        {
+            ReleaseWriteLock();
+            throw;
+        }
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken)
@@ -56,9 +79,16 @@ internal sealed class EfGateUnit : IGateUnit
         await BeginAsync(cancellationToken);
         await _audit.ChainPendingAsync(_time.GetUtcNow(), cancellationToken);
         await _db.SaveChangesAsync(cancellationToken);
-        await _transaction!.CommitAsync(cancellationToken);
-        await _transaction.DisposeAsync();
-        _transaction = null;
+        try
+        {
+            await _transaction!.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await _transaction!.DisposeAsync();
+            _transaction = null;
+            ReleaseWriteLock();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -66,8 +96,19 @@ internal sealed class EfGateUnit : IGateUnit
         if (_transaction is not null)
         {
             await _transaction.DisposeAsync();
+            _transaction = null;
         }
 
+        ReleaseWriteLock();
         await _db.DisposeAsync();
+    }
+
+    private void ReleaseWriteLock()
+    {
+        if (_holdsWriteLock)
+        {
+            _holdsWriteLock = false;
+            _writeLock!.Release();
+        }
     }
 }
