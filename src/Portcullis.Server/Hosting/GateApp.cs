@@ -24,7 +24,8 @@ public static class GateApp
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = Directory.GetCurrentDirectory() });
         builder.Configuration.AddPortcullisSources(configFile, overrides);
-        builder.WebHost.UseKestrelCore();
+        builder.WebHost.UseKestrelCore().UseKestrelHttpsConfiguration();
+        builder.WebHost.ConfigureKestrel((context, kestrel) => kestrel.Configure(context.Configuration.GetSection("Kestrel"), reloadOnChange: false));
         builder.Services.AddRoutingCore();
         ConfigureLogging(builder);
         builder.Services.AddPortcullis(builder.Configuration);
@@ -94,7 +95,6 @@ public static class GateApp
                 kestrel.Limits.MaxRequestBodySize = server.Value.MaxRequestBodyBytes;
                 kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             });
-        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(builder.Configuration.GetSection("Kestrel"));
         services.Configure<JsonOptions>(o => JsonDefaults.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ServerOptions>>((forwarded, server) =>
