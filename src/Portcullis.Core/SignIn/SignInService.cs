@@ -101,7 +101,10 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
         session.LastSeenAt = now;
         write.Sessions.AddAuthentication(new SessionAuthentication
         {
-            SessionId = session.Id, Method = AuthenticationMethods.Password, At = now, DeviceId = session.DeviceId,
+            SessionId = session.Id,
+            Method = AuthenticationMethods.Password,
+            At = now,
+            DeviceId = session.DeviceId,
         });
         write.Audit.Append(new AuditRecord(AuditEventTypes.SessionReauthenticated, "ok", actor, subject, ip?.ToString(),
             new Dictionary<string, object?> { ["method"] = AuthenticationMethods.Password }));

@@ -225,7 +225,10 @@ public sealed class UserService(
         session.LastSeenAt = now;
         unit.Sessions.AddAuthentication(new SessionAuthentication
         {
-            SessionId = session.Id, Method = AuthenticationMethods.Password, At = now, DeviceId = session.DeviceId,
+            SessionId = session.Id,
+            Method = AuthenticationMethods.Password,
+            At = now,
+            DeviceId = session.DeviceId,
         });
         unit.Audit.Append(new AuditRecord(AuditEventTypes.PasswordChanged, "ok", actor, Actors.User(user.Id), ip?.ToString(),
             new Dictionary<string, object?> { ["sessions_revoked"] = revoked }));

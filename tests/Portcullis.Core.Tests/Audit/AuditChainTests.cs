@@ -89,8 +89,16 @@ public sealed class AuditChainTests
         var original = chain[2];
         chain[2] = new AuditEvent
         {
-            Sequence = original.Sequence, At = original.At, Actor = original.Actor, Subject = original.Subject, Type = original.Type,
-            Code = "ok", Ip = original.Ip, Data = original.Data, PreviousHash = original.PreviousHash, Hash = original.Hash,
+            Sequence = original.Sequence,
+            At = original.At,
+            Actor = original.Actor,
+            Subject = original.Subject,
+            Type = original.Type,
+            Code = "ok",
+            Ip = original.Ip,
+            Data = original.Data,
+            PreviousHash = original.PreviousHash,
+            Hash = original.Hash,
         };
 
         var result = await Verify(chain, head);
@@ -135,13 +143,29 @@ public sealed class AuditChainTests
         var third = chain[2];
         var renumbered = new AuditEvent
         {
-            Sequence = 2, At = third.At, Actor = third.Actor, Subject = third.Subject, Type = third.Type, Code = third.Code,
-            Ip = third.Ip, Data = third.Data, PreviousHash = third.PreviousHash, Hash = [],
+            Sequence = 2,
+            At = third.At,
+            Actor = third.Actor,
+            Subject = third.Subject,
+            Type = third.Type,
+            Code = third.Code,
+            Ip = third.Ip,
+            Data = third.Data,
+            PreviousHash = third.PreviousHash,
+            Hash = [],
         };
         var rehashed = new AuditEvent
         {
-            Sequence = 2, At = third.At, Actor = third.Actor, Subject = third.Subject, Type = third.Type, Code = third.Code,
-            Ip = third.Ip, Data = third.Data, PreviousHash = third.PreviousHash, Hash = AuditChain.ComputeHash(renumbered),
+            Sequence = 2,
+            At = third.At,
+            Actor = third.Actor,
+            Subject = third.Subject,
+            Type = third.Type,
+            Code = third.Code,
+            Ip = third.Ip,
+            Data = third.Data,
+            PreviousHash = third.PreviousHash,
+            Hash = AuditChain.ComputeHash(renumbered),
         };
 
         var result = await Verify([chain[0], rehashed], head);
