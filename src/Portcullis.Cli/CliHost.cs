@@ -48,11 +48,21 @@ internal static class CliHost
             return null;
         }
 
-        if (requireStore && !await provider.GetRequiredService<IGateStore>().IsReadyAsync(cancellationToken))
+        if (requireStore)
         {
-            console.Fail("the store is missing or not up to date: run 'portcullis init' first");
-            await provider.DisposeAsync();
-            return null;
+            var problem = await provider.GetRequiredService<IGateStore>().GetStatusAsync(cancellationToken) switch
+            {
+                StoreStatus.Ready => null,
+                StoreStatus.Unreachable => "cannot connect to the database: check Storage:ConnectionString and that the server is up",
+                StoreStatus.Outdated => "the store needs an upgrade: run 'portcullis init' (or start 'portcullis serve') to apply migrations",
+                _ => "there is no store here yet: run 'portcullis init' first",
+            };
+            if (problem is not null)
+            {
+                console.Fail(problem);
+                await provider.DisposeAsync();
+                return null;
+            }
         }
 
         return provider;

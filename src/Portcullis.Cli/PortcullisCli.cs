@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Data.Common;
 using Portcullis.Cli.Commands;
 
 namespace Portcullis.Cli;
@@ -30,11 +31,11 @@ public static class PortcullisCli
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
-            console.Fail($"{parse.Errors[0].Message} See 'portcullis --help'.");
+            console.Fail($"{OneLine(FirstError(parse))} See 'portcullis --help'.");
             return ExitCodes.Usage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
             return await parse.InvokeAsync(invocation, cancellationToken);
@@ -43,5 +44,31 @@ public static class PortcullisCli
         {
             return ExitCodes.Failed;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or DbException)
+        {
+            // The environment, not a bug: a folder that does not exist, a file where a folder should be,
+            // a database that refuses. One line, no stack.
+            console.Fail(OneLine(ex.Message));
+            return ExitCodes.Failed;
+        }
     }
+
+    /// <summary>The most useful parse error: the one naming an unknown word, when there is one.</summary>
+    private static string FirstError(ParseResult parse)
+    {
+        if (parse.UnmatchedTokens.Count > 0)
+        {
+            var token = parse.UnmatchedTokens[0];
+            var naming = parse.Errors.FirstOrDefault(e => e.Message.Contains(token, StringComparison.Ordinal));
+            if (naming is not null)
+            {
+                return naming.Message;
+            }
+        }
+
+        return parse.Errors[0].Message;
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

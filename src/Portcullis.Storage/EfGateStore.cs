@@ -35,16 +35,24 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
         }
     }
 
-    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken)
+    public async Task<bool> IsReadyAsync(CancellationToken cancellationToken) =>
+        await GetStatusAsync(cancellationToken) == StoreStatus.Ready;
+
+    public async Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken)
     {
         await using var db = contexts();
         if (!await db.Database.CanConnectAsync(cancellationToken))
         {
-            return false;
+            // A missing SQLite file is a store nobody has created yet, not an outage.
+            return options.IsSqlite ? StoreStatus.Uninitialised : StoreStatus.Unreachable;
         }
 
-        var pending = await db.Database.GetPendingMigrationsAsync(cancellationToken);
-        return !pending.Any();
+        if (!(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            return StoreStatus.Ready;
+        }
+
+        return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any() ? StoreStatus.Outdated : StoreStatus.Uninitialised;
     }
 
     private void PrepareSqliteFolder()

@@ -34,7 +34,7 @@ internal static class AuditCommands
             if (result.IsIntact)
             {
                 var tip = head is null ? "empty" : Convert.ToHexStringLower(head.Hash)[..16];
-                console.Out.WriteLine($"OK: {result.Count} audit events, chain intact (head {tip}).");
+                console.Out.WriteLine($"OK: {result.Count} audit {(result.Count == 1 ? "event" : "events")}, chain intact (head {tip}).");
                 return ExitCodes.Ok;
             }
 

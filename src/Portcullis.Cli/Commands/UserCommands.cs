@@ -49,7 +49,17 @@ internal static class UserCommands
             }
 
             var name = parse.GetValue(username)!;
-            var password = parse.GetValue(passwordStdin) ? (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') : null;
+            string? password = null;
+            if (parse.GetValue(passwordStdin))
+            {
+                password = (await Console.In.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n');
+                if (string.IsNullOrEmpty(password))
+                {
+                    console.Fail("--password-stdin: no password on standard input");
+                    return ExitCodes.Usage;
+                }
+            }
+
             var role = parse.GetValue(asOperator) ? UserRole.Operator : UserRole.AccountHolder;
             var created = await services.GetRequiredService<UserService>().CreateAsync(
                 new NewUser(name, parse.GetValue(displayName) ?? name, role, password), Actors.Cli, cancellationToken);

@@ -14,4 +14,7 @@ public interface IGateStore
 
     /// <summary>Whether the database answers and has every migration applied.</summary>
     Task<bool> IsReadyAsync(CancellationToken cancellationToken);
+
+    /// <summary>Why the store is or is not ready.</summary>
+    Task<StoreStatus> GetStatusAsync(CancellationToken cancellationToken);
 }
