@@ -20,18 +20,15 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {
-        if (options.IsSqlite)
-        {
-            PrepareSqliteFolder();
-        }
-
+        var sqliteFile = options.IsSqlite ? PrepareSqliteFile() : null;
         await using var db = contexts();
         await db.Database.MigrateAsync(cancellationToken);
-        if (options.IsSqlite)
+        if (sqliteFile is not null)
         {
             // WAL is a property of the database file: set once, it holds for every later connection.
+            // SQLite gives the -wal and -shm files the database file's permissions, already owner-only.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            RestrictSqliteFile();
+            RestrictToOwner(sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm");
         }
     }
 
@@ -55,15 +52,20 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
         return (await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any() ? StoreStatus.Outdated : StoreStatus.Uninitialised;
     }
 
-    private void PrepareSqliteFolder()
+    /// <summary>
+    /// Creates the data folder (0700) and an empty database file (0600) before SQLite opens it, so that the
+    /// database and its journal files are never readable by other users, even in a folder open to them.
+    /// </summary>
+    private string? PrepareSqliteFile()
     {
         var file = new SqliteConnectionStringBuilder(options.EffectiveConnectionString).DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:")
         {
-            return;
+            return null;
         }
 
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        var path = Path.GetFullPath(file);
+        var folder = Path.GetDirectoryName(path);
         if (folder is not null && !Directory.Exists(folder))
         {
             if (OperatingSystem.IsWindows())
@@ -75,12 +77,32 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
                 Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
         }
+
+        if (!File.Exists(path))
+        {
+            var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            using (new FileStream(path, create))
+            {
+            }
+        }
+
+        RestrictToOwner(path, path + "-wal", path + "-shm");
+        return path;
     }
 
-    private void RestrictSqliteFile()
+    private static void RestrictToOwner(params string[] files)
     {
-        var file = new SqliteConnectionStringBuilder(options.EffectiveConnectionString).DataSource;
-        if (!OperatingSystem.IsWindows() && File.Exists(file))
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        foreach (var file in files.Where(File.Exists))
         {
             File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         }

@@ -33,12 +33,6 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
 
-    /// <summary>SQL that creates the throttle row for a key if it is missing (parameter {0}: the key).</summary>
-    internal abstract FormattableString EnsureThrottleRowSql(string key);
-
-    /// <summary>A query for the throttle row of a key, locked until the transaction ends.</summary>
-    internal abstract IQueryable<ThrottleCounter> LockThrottleRow(string key);
-
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();
 

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Audit;
-using Portcullis.Core.SignIn;
+using Portcullis.Core.Users;
 
 namespace Portcullis.Storage.Postgres;
 
@@ -10,11 +10,14 @@ namespace Portcullis.Storage.Postgres;
 /// </summary>
 public sealed class PostgresGateDbContext(DbContextOptions<PostgresGateDbContext> options) : GateDbContext(options)
 {
-    internal override FormattableString EnsureThrottleRowSql(string key) =>
-        $"INSERT INTO throttle_counters (key, failures) VALUES ({key}, 0) ON CONFLICT (key) DO NOTHING";
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
 
-    internal override IQueryable<ThrottleCounter> LockThrottleRow(string key) =>
-        ThrottleCounters.FromSql($"SELECT * FROM throttle_counters WHERE key = {key} FOR UPDATE");
+        // Byte-order comparison, as in SQLite: the same usernames sort the same way on every server,
+        // whatever its locale.
+        modelBuilder.Entity<User>().Property(u => u.Username).UseCollation("C");
+    }
 
     internal override IQueryable<AuditHead> LockAuditHead() =>
         AuditHeads.FromSql($"SELECT * FROM audit_head WHERE id = {AuditHead.SingletonId} FOR UPDATE");

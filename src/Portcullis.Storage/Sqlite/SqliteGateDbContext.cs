@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Audit;
-using Portcullis.Core.SignIn;
 
 namespace Portcullis.Storage.Sqlite;
 
@@ -11,11 +10,6 @@ namespace Portcullis.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteGateDbContext(DbContextOptions<SqliteGateDbContext> options) : GateDbContext(options)
 {
-    internal override FormattableString EnsureThrottleRowSql(string key) =>
-        $"INSERT INTO throttle_counters (key, failures) VALUES ({key}, 0) ON CONFLICT (key) DO NOTHING";
-
-    internal override IQueryable<ThrottleCounter> LockThrottleRow(string key) => ThrottleCounters.Where(c => c.Key == key);
-
     internal override IQueryable<AuditHead> LockAuditHead() => AuditHeads.Where(h => h.Id == AuditHead.SingletonId);
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -24,5 +24,5 @@ internal sealed class EfAccountStore(GateDbContext db) : IAccountStore
     }
 
     public Task<string?> MaxNumberAsync(CancellationToken cancellationToken) =>
-        db.Accounts.Select(a => a.Number).OrderByDescending(n => n).FirstOrDefaultAsync(cancellationToken);
+        db.Accounts.Select(a => a.Number).OrderByDescending(n => n.Length).ThenByDescending(n => n).FirstOrDefaultAsync(cancellationToken);
 }

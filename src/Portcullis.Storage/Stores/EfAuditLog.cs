@@ -33,6 +33,12 @@ internal sealed class EfAuditLog(GateDbContext db) : IAuditLog
             return;
         }
 
+        // Read the head afresh under the lock, never a copy tracked from an earlier commit of this unit.
+        foreach (var stale in db.ChangeTracker.Entries<AuditHead>().ToList())
+        {
+            stale.State = EntityState.Detached;
+        }
+
         var head = await db.LockAuditHead().SingleAsync(cancellationToken);
         foreach (var record in _pending)
         {

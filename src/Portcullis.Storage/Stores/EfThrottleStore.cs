@@ -13,8 +13,14 @@ internal sealed class EfThrottleStore(GateDbContext db, EfGateUnit unit) : IThro
             throw new InvalidOperationException("Throttle counters are locked inside a transaction: call BeginAsync first.");
         }
 
-        await db.Database.ExecuteSqlAsync(db.EnsureThrottleRowSql(key), cancellationToken);
-        return await db.LockThrottleRow(key).SingleAsync(cancellationToken);
+        // One statement creates the row if it is missing and locks it either way (PostgreSQL takes the row
+        // lock in ON CONFLICT DO UPDATE; SQLite's IMMEDIATE transaction already excludes other writers), so
+        // a row deleted by a concurrent reset while we waited is simply created afresh.
+        Detach(key);
+        var rows = await db.ThrottleCounters
+            .FromSql($"INSERT INTO throttle_counters (key, failures) VALUES ({key}, 0) ON CONFLICT (key) DO UPDATE SET key = excluded.key RETURNING *")
+            .ToListAsync(cancellationToken);
+        return rows.Single();
     }
 
     public Task<ThrottleCounter?> FindAsync(string key, CancellationToken cancellationToken) =>
@@ -22,12 +28,17 @@ internal sealed class EfThrottleStore(GateDbContext db, EfGateUnit unit) : IThro
 
     public async Task ResetAsync(string key, CancellationToken cancellationToken)
     {
+        Detach(key);
+        await db.ThrottleCounters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>Forgets a copy tracked from earlier in this unit, so the database's current row is read.</summary>
+    private void Detach(string key)
+    {
         var tracked = db.ChangeTracker.Entries<ThrottleCounter>().FirstOrDefault(e => e.Entity.Key == key);
         if (tracked is not null)
         {
             tracked.State = EntityState.Detached;
         }
-
-        await db.ThrottleCounters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken);
     }
 }

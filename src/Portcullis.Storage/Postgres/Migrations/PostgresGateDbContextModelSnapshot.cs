@@ -428,7 +428,8 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("username");
+                        .HasColumnName("username")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 

@@ -11,7 +11,7 @@ using Portcullis.Storage.Sqlite;
 namespace Portcullis.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteGateDbContext))]
-    [Migration("20261127211615_Initial")]
+    [Migration("20261127222148_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

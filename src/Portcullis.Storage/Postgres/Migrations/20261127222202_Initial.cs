@@ -80,7 +80,7 @@ namespace Portcullis.Storage.Postgres.Migrations
                 columns: table => new
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
-                    username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    username = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
                     display_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),

@@ -12,7 +12,7 @@ using Portcullis.Storage.Postgres;
 namespace Portcullis.Storage.Postgres.Migrations
 {
     [DbContext(typeof(PostgresGateDbContext))]
-    [Migration("20261127211655_Initial")]
+    [Migration("20261127222202_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -431,7 +431,8 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
-                        .HasColumnName("username");
+                        .HasColumnName("username")
+                        .UseCollation("C");
 
                     b.HasKey("Id");
 

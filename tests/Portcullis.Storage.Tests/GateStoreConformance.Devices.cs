@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Devices;
+
+namespace Portcullis.Storage.Tests;
+
+public abstract partial class GateStoreConformance
+{
+    [SkippableFact]
+    public async Task FindDeviceByTokenHash_WithEqualBytes_FindsDeviceWithEveryField()
+    {
+        var alice = NewUser("alice");
+        var device = NewDevice(alice);
+        device.RevokedAt = Start.AddDays(1);
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(device);
+        });
+
+        var found = await ReadAsync(u => u.Devices.FindByTokenHashAsync([.. device.TokenHash], Ct));
+
+        Assert.NotNull(found);
+        Assert.Equal(
+            (device.Id, device.UserId, device.Name, DeviceKind.Browser, Convert.ToHexString(device.TokenHash), device.FirstSeenAt, device.LastSeenAt, device.LastIp, device.RevokedAt),
+            (found.Id, found.UserId, found.Name, found.Kind, Convert.ToHexString(found.TokenHash), found.FirstSeenAt, found.LastSeenAt, found.LastIp, found.RevokedAt));
+    }
+
+    [SkippableFact]
+    public async Task FindDeviceByTokenHash_WithUnknownHash_ReturnsNull()
+    {
+        var alice = NewUser("alice");
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(NewDevice(alice));
+        });
+
+        Assert.Null(await ReadAsync(u => u.Devices.FindByTokenHashAsync(RandomHash(), Ct)));
+    }
+
+    [SkippableFact]
+    public async Task DuplicateDeviceTokenHash_IsRefused()
+    {
+        var alice = NewUser("alice");
+        var hash = RandomHash();
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(NewDevice(alice, hash));
+        });
+
+        await using var unit = await Store.OpenAsync(Ct);
+        unit.Devices.Add(NewDevice(alice, [.. hash]));
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => unit.CommitAsync(Ct));
+    }
+
+    [SkippableFact]
+    public async Task ListDevicesForUser_ReturnsOwnDevices_LastSeenFirst()
+    {
+        var alice = NewUser("alice");
+        var bob = NewUser("bob");
+        var older = NewDevice(alice, lastSeenAt: Start.AddHours(1));
+        var newer = NewDevice(alice, lastSeenAt: Start.AddHours(2));
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Users.Add(bob);
+            u.Devices.Add(older);
+            u.Devices.Add(NewDevice(bob, lastSeenAt: Start.AddHours(3)));
+            u.Devices.Add(newer);
+        });
+
+        var listed = await ReadAsync(u => u.Devices.ListForUserAsync(alice.Id, Ct));
+
+        Assert.Equal([newer.Id, older.Id], listed.Select(d => d.Id));
+    }
+}
