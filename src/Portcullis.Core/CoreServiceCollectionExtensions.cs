@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Configuration;
+using Portcullis.Core.Factors;
+using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -34,6 +36,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SignInService>();
         services.AddSingleton<UserService>();
         services.AddSingleton<AccountService>();
+        services.AddOptions<FactorOptions>();
+        services.AddSingleton<FactorRules>();
+        services.AddSingleton<FactorService>();
+        services.AddSingleton<SignInFlowService>();
+        services.AddSingleton<TotpService>();
         return services;
     }
 }

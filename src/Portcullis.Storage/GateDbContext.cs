@@ -3,6 +3,10 @@ using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Devices;
+using Portcullis.Core.Factors;
+using Portcullis.Core.Factors.Push;
+using Portcullis.Core.Factors.RecoveryCodes;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
 using Portcullis.Core.Users;
@@ -32,6 +36,18 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
     public DbSet<AuditHead> AuditHeads => Set<AuditHead>();
+
+    public DbSet<Factor> Factors => Set<Factor>();
+
+    public DbSet<SignInFlow> SignInFlows => Set<SignInFlow>();
+
+    public DbSet<RecoveryCode> RecoveryCodes => Set<RecoveryCode>();
+
+    public DbSet<PushChallenge> PushChallenges => Set<PushChallenge>();
+
+    public DbSet<PendingChallenge> PendingChallenges => Set<PendingChallenge>();
+
+    public DbSet<NotificationEvent> NotificationEvents => Set<NotificationEvent>();
 
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();

@@ -19,6 +19,14 @@ public sealed class StorageOptions
     /// <summary>The data folder (SQLite database, key rings). Default <c>./.portcullis</c>.</summary>
     public string DataDirectory { get; set; } = ".portcullis";
 
+    /// <summary>
+    /// The secret key ring (encrypts TOTP and authenticator seeds). Default <c>&lt;DataDirectory&gt;/keyring.json</c>,
+    /// created on first use. Nodes sharing a PostgreSQL database must share this file.
+    /// </summary>
+    public string? KeyRingFile { get; set; }
+
+    public string EffectiveKeyRingFile => KeyRingFile ?? Path.Combine(DataDirectory, "keyring.json");
+
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Configuration;
 using Portcullis.Core.Persistence;
+using Portcullis.Core.Secrets;
 using Portcullis.Storage.Postgres;
 using Portcullis.Storage.Sqlite;
 
@@ -22,6 +23,7 @@ public static class StorageServiceCollectionExtensions
             builder.UseSqlite(Options(sp).EffectiveConnectionString).AddInterceptors(new SqlitePragmaInterceptor()));
         services.AddPooledDbContextFactory<PostgresGateDbContext>((sp, builder) =>
             builder.UseNpgsql(Options(sp).ConnectionString));
+        services.AddSingleton<ISecretProtector>(sp => KeyRingFile.LoadOrCreate(Options(sp).EffectiveKeyRingFile));
         services.AddSingleton<IGateStore>(sp =>
         {
             var options = Options(sp);

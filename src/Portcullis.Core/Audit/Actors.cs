@@ -14,4 +14,8 @@ public static class Actors
     public static string Account(Guid id) => $"account:{id}";
 
     public static string Device(Guid id) => $"device:{id}";
+
+    public static string Flow(Guid id) => $"flow:{id}";
+
+    public static string Factor(Guid id) => $"factor:{id}";
 }

@@ -19,6 +19,18 @@ public interface IGateUnit : IAsyncDisposable
 
     IAuditLog Audit { get; }
 
+    IFactorStore Factors { get; }
+
+    IFlowStore Flows { get; }
+
+    IRecoveryCodeStore RecoveryCodes { get; }
+
+    IPushChallengeStore PushChallenges { get; }
+
+    IPendingChallengeStore PendingChallenges { get; }
+
+    INotificationLog Notifications { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

@@ -16,4 +16,7 @@ public interface ISessionStore
 
     /// <summary>A user's sessions that are neither revoked nor expired at <paramref name="now"/>, newest first.</summary>
     Task<IReadOnlyList<Session>> ListActiveAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Sessions bound to a device that are not revoked.</summary>
+    Task<IReadOnlyList<Session>> ListUnrevokedForDeviceAsync(Guid deviceId, CancellationToken cancellationToken);
 }

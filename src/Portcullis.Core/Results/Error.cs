@@ -11,4 +11,10 @@ public sealed record Error(string Code, string Message)
 
     /// <summary>When the caller may try again (throttling, a full hashing queue).</summary>
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>
+    /// Why it failed, for the audit log and server logs only: never shown to the caller (e.g.
+    /// <c>replayed</c>, <c>counter_regression</c>, <c>wrong_number</c>).
+    /// </summary>
+    public string? Reason { get; init; }
 }

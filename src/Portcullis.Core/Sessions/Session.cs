@@ -39,7 +39,14 @@ public sealed class Session
     /// <summary>While set, the session may only change the password or sign out.</summary>
     public bool PasswordChangeRequired { get; set; }
 
+    /// <summary>
+    /// Set after a recovery code was used: the session may only enrol a new factor (or sign out) until one is.
+    /// </summary>
+    public bool FactorEnrollmentRequired { get; set; }
+
     public List<SessionAuthentication> Authentications { get; init; } = [];
+
+    public AssuranceLevel Assurance => Sessions.Assurance.Of(Authentications);
 
     public DateTimeOffset IdleExpiresAt => LastSeenAt + IdleTimeout;
 

@@ -1,3 +1,5 @@
+using Portcullis.Core.Factors;
+
 namespace Portcullis.Core.Sessions;
 
 /// <summary>One proof of identity made within a session: which method, when, on which device.</summary>
@@ -13,4 +15,13 @@ public sealed class SessionAuthentication
     public required DateTimeOffset At { get; init; }
 
     public Guid? DeviceId { get; init; }
+
+    /// <summary>The second factor used, when it was one.</summary>
+    public Guid? FactorId { get; init; }
+
+    /// <summary>The class of that factor; <c>null</c> for the password.</summary>
+    public FactorClass? Class { get; init; }
+
+    /// <summary>For WebAuthn: the key cannot leave its device (not a synced passkey).</summary>
+    public bool DeviceBound { get; init; }
 }

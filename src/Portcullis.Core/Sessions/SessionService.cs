@@ -16,7 +16,7 @@ public sealed class SessionService(IGateStore store, IOptions<SessionOptions> op
     /// and audits its creation. The token is returned once and never stored.
     /// </summary>
     public (Session Session, string Token) Create(IGateUnit unit, User user, SessionClient client, string method,
-        Guid? deviceId, string? ip, string? userAgent, DateTimeOffset now)
+        Guid? deviceId, string? ip, string? userAgent, DateTimeOffset now, DateTimeOffset? authenticatedAt = null)
     {
         var token = SessionToken.NewSessionToken();
         var session = new Session
@@ -34,7 +34,10 @@ public sealed class SessionService(IGateStore store, IOptions<SessionOptions> op
             IdleTimeout = _options.IdleTimeout,
             PasswordChangeRequired = user.PasswordChangeRequired,
         };
-        session.Authentications.Add(new SessionAuthentication { SessionId = session.Id, Method = method, At = now, DeviceId = deviceId });
+        session.Authentications.Add(new SessionAuthentication
+        {
+            SessionId = session.Id, Method = method, At = authenticatedAt ?? now, DeviceId = deviceId,
+        });
         unit.Sessions.Add(session);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.SessionCreated, "ok", Actors.User(user.Id),
             Actors.Session(session.Id), ip, new Dictionary<string, object?>

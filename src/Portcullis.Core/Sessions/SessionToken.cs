@@ -6,18 +6,27 @@ namespace Portcullis.Core.Sessions;
 
 /// <summary>
 /// Opaque bearer secrets: 256 bits from the system CSPRNG, base64url, with a short prefix that secret
-/// scanners can recognise (<c>pcs_</c> sessions, <c>pcd_</c> device tokens). Only the SHA-256 of a token is
+/// scanners can recognise (<c>pcs_</c> sessions, <c>pcd_</c> device tokens, <c>pcf_</c> flow handles,
+/// <c>pce_</c> enrolment codes). Only the SHA-256 of a token is
 /// stored, so a copy of the database does not let anyone act as a user.
 /// </summary>
 public static class SessionToken
 {
     public const string SessionPrefix = "pcs_";
     public const string DevicePrefix = "pcd_";
+    public const string FlowPrefix = "pcf_";
+    public const string EnrollmentPrefix = "pce_";
     private const int MaxTokenLength = 128;
 
     public static string NewSessionToken() => New(SessionPrefix);
 
     public static string NewDeviceToken() => New(DevicePrefix);
+
+    /// <summary>The handle of a sign-in or step-up flow.</summary>
+    public static string NewFlowHandle() => New(FlowPrefix);
+
+    /// <summary>An authenticator enrolment code, shown once to a signed-in user.</summary>
+    public static string NewEnrollmentCode() => New(EnrollmentPrefix);
 
     /// <summary>SHA-256 of the token's UTF-8 bytes.</summary>
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));

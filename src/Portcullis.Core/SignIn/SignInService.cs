@@ -11,13 +11,14 @@ namespace Portcullis.Core.SignIn;
 
 /// <summary>
 /// Password sign-in and re-authentication. See <c>SignIn/README.md</c> for the flow. Unknown usernames,
-/// wrong passwords and disabled users get the same answer, at the same cost.
+/// wrong passwords and disabled users get the same answer, at the same cost. A user with a second factor
+/// gets a flow to finish with it (<see cref="SignInFlowService"/>) instead of a session.
 /// </summary>
-public sealed class SignInService(IGateStore store, PasswordGate gate, SessionService sessions, TimeProvider time)
+public sealed class SignInService(IGateStore store, PasswordGate gate, SessionService sessions, SignInFlowService flows, TimeProvider time)
 {
     private const int MaxPasswordInput = 1024;
 
-    public async Task<Result<SignInSuccess>> SignInAsync(SignInRequest request, CancellationToken cancellationToken)
+    public async Task<Result<SignInOutcome>> SignInAsync(SignInRequest request, CancellationToken cancellationToken)
     {
         var username = Username.Normalize(request.Username);
         var password = request.Password ?? string.Empty;
@@ -112,7 +113,7 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
         return token;
     }
 
-    private async Task<Result<SignInSuccess>> CompleteAsync(PasswordAttempt attempt, SignInRequest request, PasswordCheck check,
+    private async Task<Result<SignInOutcome>> CompleteAsync(PasswordAttempt attempt, SignInRequest request, PasswordCheck check,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -133,33 +134,17 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
             unit.Audit.Append(new AuditRecord(AuditEventTypes.PasswordRehashed, "parameters_changed", actor, actor, ip));
         }
 
-        string? newDeviceToken = null;
-        Device device;
-        if (attempt.Device is null)
+        // With a second factor enrolled, the password only opens a flow; the session comes after the factor.
+        var factors = flows.Usable(await unit.Factors.ListForUserAsync(user.Id, cancellationToken));
+        if (factors.Count > 0)
         {
-            newDeviceToken = SessionToken.NewDeviceToken();
-            device = new Device
-            {
-                Id = Guid.CreateVersion7(now),
-                UserId = user.Id,
-                Name = DeviceNames.From(request.DeviceName, request.UserAgent, request.Client),
-                Kind = request.Client == SessionClient.Browser ? DeviceKind.Browser : DeviceKind.Native,
-                TokenHash = SessionToken.Hash(newDeviceToken),
-                FirstSeenAt = now,
-                LastSeenAt = now,
-                LastIp = ip,
-            };
-            unit.Devices.Add(device);
-            unit.Audit.Append(new AuditRecord(AuditEventTypes.DeviceRegistered, "ok", actor, Actors.Device(device.Id), ip,
-                new Dictionary<string, object?> { ["name"] = device.Name, ["kind"] = device.Kind.ToString().ToLowerInvariant() }));
-        }
-        else
-        {
-            device = await unit.Devices.FindByTokenHashAsync(attempt.Device.TokenHash, cancellationToken) ?? attempt.Device;
-            device.LastSeenAt = now;
-            device.LastIp = ip;
+            var started = flows.StartSignIn(unit, user, factors, request, attempt.Device?.Id, now);
+            await unit.CommitAsync(cancellationToken);
+            return new SignInOutcome(null, started);
         }
 
+        var (device, newDeviceToken) = await DeviceRegistry.RegisterOrTouchAsync(unit, user, attempt.Device?.Id, request.Client,
+            request.DeviceName, request.UserAgent, ip, now, cancellationToken);
         var (session, token) = sessions.Create(unit, user, request.Client, AuthenticationMethods.Password, device.Id, ip,
             request.UserAgent, now);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.SignInSucceeded, "ok", actor, Actors.Session(session.Id), ip,
@@ -168,10 +153,11 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
                 ["method"] = AuthenticationMethods.Password,
                 ["device_id"] = device.Id,
                 ["new_device"] = newDeviceToken is not null,
+                ["assurance"] = Assurance.WireName(session.Assurance),
                 ["client"] = request.Client.ToString().ToLowerInvariant(),
             }));
         await unit.CommitAsync(cancellationToken);
-        return new SignInSuccess(user, session, token, device, newDeviceToken);
+        return new SignInOutcome(new SignInSuccess(user, session, token, device, newDeviceToken), null);
     }
 
     private async Task AuditFailureAsync(PasswordAttempt attempt, SignInRequest request, string reason, CancellationToken cancellationToken)

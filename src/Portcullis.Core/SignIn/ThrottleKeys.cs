@@ -13,6 +13,15 @@ public static class ThrottleKeys
 
     public static string ForDevice(Guid deviceId) => $"device:{deviceId}";
 
+    /// <summary>Failed second-factor proofs of a user, across flows: a new flow does not reset it.</summary>
+    public static string ForSecondFactor(Guid userId) => $"factor:{userId}";
+
+    /// <summary>Push requests a user's authenticators refused (denied, wrong number): never reset by a new push.</summary>
+    public static string ForPush(Guid userId) => $"push:{userId}";
+
+    /// <summary>SMS codes sent to a user.</summary>
+    public static string ForSms(Guid userId) => $"sms:{userId}";
+
     /// <summary>IPv4 addresses count alone; IPv6 addresses by their /64, which one subscriber usually holds.</summary>
     public static string? ForNetwork(IPAddress? address)
     {

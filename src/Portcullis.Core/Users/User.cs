@@ -26,5 +26,8 @@ public sealed class User
 
     public DateTimeOffset? DisabledAt { get; set; }
 
+    /// <summary>The last one-time-password time step accepted for this user: each step is accepted once.</summary>
+    public long? OtpLastStep { get; set; }
+
     public bool IsActive => Status == UserStatus.Active;
 }

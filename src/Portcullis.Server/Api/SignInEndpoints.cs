@@ -28,6 +28,15 @@ internal static class SignInEndpoints
             .AllowDuringPasswordChange()
             .Produces(StatusCodes.Status204NoContent);
 
+        authenticated.MapPost("/session/step-up", StepUpAsync)
+            .WithName("StepUp")
+            .WithSummary("Start proving a second factor again within this session (needed before changing factors)")
+            .WithDescription("Answers a flow; finish it with any of its factors' sign-in steps. The session then records " +
+                "the fresh proof and gets a new token.")
+            .Produces<FlowView>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .AllowDuringFactorEnrollment();
+
         authenticated.MapPost("/session/reauthenticate", ReauthenticateAsync)
             .WithName("Reauthenticate")
             .WithSummary("Prove the password again; the session gets a new token")
@@ -53,28 +62,7 @@ internal static class SignInEndpoints
             new SignInRequest(body.Username, body.Password, client, deviceToken, body.DeviceName, http.ClientIp(),
                 http.Request.Headers.UserAgent.ToString()),
             cancellationToken);
-        if (!result.IsSuccess)
-        {
-            return Problems.From(result.Error);
-        }
-
-        var success = result.Value;
-        var browser = client == SessionClient.Browser;
-        if (browser)
-        {
-            SessionCookies.SetSession(http.Response, success.SessionToken);
-            if (success.NewDeviceToken is not null)
-            {
-                SessionCookies.SetDevice(http.Response, success.NewDeviceToken);
-            }
-        }
-
-        return TypedResults.Ok(new SignInResponse(
-            UserView.From(success.User),
-            SessionView.From(success.Session, success.Session.Id),
-            new DeviceView(success.Device.Id, success.Device.Name, success.Device.Kind, success.NewDeviceToken is not null),
-            browser ? null : success.SessionToken,
-            browser ? null : success.NewDeviceToken));
+        return result.IsSuccess ? SignInResults.From(http, result.Value) : Problems.From(result.Error);
     }
 
     private static async Task<IResult> SignOutAsync(HttpContext http, SessionService sessions, CancellationToken cancellationToken)
@@ -83,6 +71,12 @@ internal static class SignInEndpoints
         await sessions.RevokeAsync(current, current.Session.Id, http.ClientIp()?.ToString(), cancellationToken);
         SessionCookies.ClearSession(http.Response);
         return TypedResults.NoContent();
+    }
+
+    private static async Task<IResult> StepUpAsync(HttpContext http, SignInFlowService flows, CancellationToken cancellationToken)
+    {
+        var result = await flows.StartStepUpAsync(http.CurrentSession(), http.ClientIp()?.ToString(), cancellationToken);
+        return result.IsSuccess ? TypedResults.Ok(SignInResults.Flow(result.Value)) : Problems.From(result.Error);
     }
 
     private static async Task<IResult> ReauthenticateAsync(PasswordBody? body, HttpContext http, SignInService signIn,

@@ -29,4 +29,11 @@ public static class HttpContextSessionExtensions
         builder.WithMetadata(new AllowDuringPasswordChange());
         return builder;
     }
+
+    public static TBuilder AllowDuringFactorEnrollment<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new AllowDuringFactorEnrollment());
+        return builder;
+    }
 }

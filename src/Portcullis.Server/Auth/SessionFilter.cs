@@ -1,4 +1,5 @@
 using Microsoft.Net.Http.Headers;
+using Portcullis.Core.Factors;
 using Portcullis.Core.Sessions;
 using Portcullis.Server.Http;
 
@@ -7,7 +8,8 @@ namespace Portcullis.Server.Auth;
 /// <summary>
 /// Requires a session on an endpoint: a bearer token (native clients) or the session cookie (browsers).
 /// Cookie-borne requests that change state must come from this origin (Sec-Fetch-Site / Origin), on top
-/// of SameSite=Strict. A session issued with a one-time password may only change it or sign out.
+/// of SameSite=Strict. A session issued with a one-time password may only change it or sign out; one opened
+/// with a recovery code may only enrol a new factor.
 /// </summary>
 internal sealed class SessionFilter(SessionService sessions) : IEndpointFilter
 {
@@ -34,6 +36,11 @@ internal sealed class SessionFilter(SessionService sessions) : IEndpointFilter
         if (current.Session.PasswordChangeRequired && http.GetEndpoint()?.Metadata.GetMetadata<AllowDuringPasswordChange>() is null)
         {
             return Problems.From(SessionErrors.PasswordChangeRequired());
+        }
+
+        if (current.Session.FactorEnrollmentRequired && http.GetEndpoint()?.Metadata.GetMetadata<AllowDuringFactorEnrollment>() is null)
+        {
+            return Problems.From(FactorErrors.EnrollmentRequired());
         }
 
         http.Features.Set(current);

@@ -7,6 +7,7 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Portcullis.Core.Passwords;
 using Portcullis.Server.Api;
+using Portcullis.Server.Api.Factors;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 
@@ -60,6 +61,8 @@ public static class GateApp
         SignInEndpoints.Map(api, authenticated);
         SessionEndpoints.Map(authenticated);
         MeEndpoints.Map(authenticated);
+        FactorEndpoints.Map(authenticated);
+        TotpEndpoints.Map(api, authenticated);
         return app;
     }
 

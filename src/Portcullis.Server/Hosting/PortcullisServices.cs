@@ -1,5 +1,6 @@
 using Portcullis.Core;
 using Portcullis.Core.Configuration;
+using Portcullis.Core.Factors;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.SignIn;
 using Portcullis.Storage;
@@ -16,6 +17,7 @@ public static class PortcullisServices
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.Configure<ThrottleOptions>(configuration.GetSection(ThrottleOptions.Section));
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
+        services.Configure<FactorOptions>(configuration.GetSection(FactorOptions.Section));
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
         services.AddSingleton<IConfigurationCheck, ServerConfigurationCheck>();

@@ -1,3 +1,4 @@
+using Portcullis.Core.Factors;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -47,6 +48,18 @@ public static class ProblemCatalog
         [PasswordErrors.RepetitiveCode] = (StatusCodes.Status422UnprocessableEntity, "Password is a pattern"),
         [PasswordErrors.CurrentPasswordWrongCode] = (StatusCodes.Status403Forbidden, "Current password incorrect"),
         [PasswordErrors.ReusedCode] = (StatusCodes.Status422UnprocessableEntity, "Password unchanged"),
+        [FactorErrors.FlowInvalidCode] = (StatusCodes.Status401Unauthorized, "Sign-in flow expired or unknown"),
+        [FactorErrors.FlowFailedCode] = (StatusCodes.Status401Unauthorized, "Sign-in flow failed"),
+        [FactorErrors.InvalidCode] = (StatusCodes.Status401Unauthorized, "Second factor not accepted"),
+        [FactorErrors.NotAvailableCode] = (StatusCodes.Status400BadRequest, "Second factor not available"),
+        [FactorErrors.ThrottledCode] = (StatusCodes.Status429TooManyRequests, "Too many second-factor attempts"),
+        [FactorErrors.FreshProofRequiredCode] = (StatusCodes.Status403Forbidden, "Fresh second factor required"),
+        [FactorErrors.LastStrongFactorCode] = (StatusCodes.Status409Conflict, "Last strong factor"),
+        [FactorErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such factor"),
+        [FactorErrors.DisabledCode] = (StatusCodes.Status403Forbidden, "Factor kind disabled"),
+        [FactorErrors.ChallengePendingCode] = (StatusCodes.Status429TooManyRequests, "Too many pending approvals"),
+        [FactorErrors.EnrollmentInvalidCode] = (StatusCodes.Status400BadRequest, "Enrolment not accepted"),
+        [FactorErrors.EnrollmentRequiredCode] = (StatusCodes.Status403Forbidden, "New factor required"),
         [UserErrors.InvalidUsernameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid username"),
         [UserErrors.InvalidDisplayNameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid display name"),
         [UserErrors.ExistsCode] = (StatusCodes.Status409Conflict, "User exists"),

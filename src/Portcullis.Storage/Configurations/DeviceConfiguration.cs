@@ -16,6 +16,8 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.TokenHash).HasMaxLength(32);
         builder.HasIndex(d => d.TokenHash).IsUnique();
         builder.Property(d => d.LastIp).HasMaxLength(64);
+        builder.Property(d => d.Platform).HasMaxLength(128);
+        builder.Property(d => d.Trust).HasConversion<string>().HasMaxLength(16);
         builder.HasOne<User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => d.UserId);
         builder.Ignore(d => d.IsActive);

@@ -12,6 +12,7 @@ internal sealed class SessionAuthenticationConfiguration : IEntityTypeConfigurat
         builder.HasKey(a => a.Id);
         builder.Property(a => a.Id).ValueGeneratedOnAdd();
         builder.Property(a => a.Method).HasMaxLength(32);
+        builder.Property(a => a.Class).HasConversion<string>().HasMaxLength(32);
         builder.HasIndex(a => a.SessionId);
     }
 }

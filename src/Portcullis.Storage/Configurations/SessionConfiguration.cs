@@ -27,5 +27,6 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Ignore(s => s.IdleExpiresAt);
         builder.Ignore(s => s.ExpiresAt);
         builder.Ignore(s => s.LastAuthentication);
+        builder.Ignore(s => s.Assurance);
     }
 }

@@ -29,6 +29,12 @@ internal sealed class EfGateUnit : IGateUnit
         Devices = new EfDeviceStore(db);
         Sessions = new EfSessionStore(db);
         Throttle = new EfThrottleStore(db, this);
+        Factors = new EfFactorStore(db);
+        Flows = new EfFlowStore(db);
+        RecoveryCodes = new EfRecoveryCodeStore(db);
+        PushChallenges = new EfPushChallengeStore(db);
+        PendingChallenges = new EfPendingChallengeStore(db);
+        Notifications = new EfNotificationLog(db);
     }
 
     public IUserStore Users { get; }
@@ -42,6 +48,18 @@ internal sealed class EfGateUnit : IGateUnit
     public IThrottleStore Throttle { get; }
 
     public IAuditLog Audit => _audit;
+
+    public IFactorStore Factors { get; }
+
+    public IFlowStore Flows { get; }
+
+    public IRecoveryCodeStore RecoveryCodes { get; }
+
+    public IPushChallengeStore PushChallenges { get; }
+
+    public IPendingChallengeStore PendingChallenges { get; }
+
+    public INotificationLog Notifications { get; }
 
     internal bool InTransaction => _transaction is not null;
 

@@ -24,4 +24,7 @@ internal sealed class EfSessionStore(GateDbContext db) : ISessionStore
             .ToListAsync(cancellationToken);
         return candidates.Where(s => s.IsActiveAt(now)).OrderByDescending(s => s.CreatedAt).ToList();
     }
+
+    public async Task<IReadOnlyList<Session>> ListUnrevokedForDeviceAsync(Guid deviceId, CancellationToken cancellationToken) =>
+        await db.Sessions.Where(s => s.DeviceId == deviceId && s.RevokedAt == null).ToListAsync(cancellationToken);
 }

@@ -1,10 +1,22 @@
 namespace Portcullis.Server.Api.Contracts;
 
 /// <summary>
-/// A successful sign-in. <see cref="Token"/> and <see cref="DeviceToken"/> are present for native clients
-/// only (browsers receive them as HttpOnly cookies); keep them secret, like passwords.
+/// The answer to a sign-in step. <see cref="Status"/> is <c>signed_in</c> (a session was created) or
+/// <c>second_factor_required</c> (finish <see cref="Flow"/> with one of its factors). <see cref="Token"/> and
+/// <see cref="DeviceToken"/> are present for native clients only (browsers receive HttpOnly cookies); keep
+/// them secret, like passwords.
 /// </summary>
-public sealed record SignInResponse(UserView User, SessionView Session, DeviceView Device, string? Token, string? DeviceToken)
+public sealed record SignInResponse(
+    string Status,
+    UserView? User,
+    SessionView? Session,
+    DeviceView? Device,
+    string? Token,
+    string? DeviceToken,
+    FlowView? Flow)
 {
-    public override string ToString() => $"SignInResponse {{ User = {User.Id}, Session = {Session.Id} }}";
+    public const string SignedIn = "signed_in";
+    public const string SecondFactorRequired = "second_factor_required";
+
+    public override string ToString() => $"SignInResponse {{ Status = {Status}, Session = {Session?.Id} }}";
 }
