@@ -4,7 +4,11 @@ using Microsoft.Extensions.Options;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Configuration;
 using Portcullis.Core.Factors;
+using Portcullis.Core.Factors.Push;
+using Portcullis.Core.Factors.RecoveryCodes;
+using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
+using Portcullis.Core.Factors.WebAuthn;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -41,6 +45,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<FactorService>();
         services.AddSingleton<SignInFlowService>();
         services.AddSingleton<TotpService>();
+        services.AddWebAuthnFactor();
+        services.AddPushFactor();
+        services.AddSmsFactor();
+        services.AddRecoveryCodes();
         return services;
     }
 }

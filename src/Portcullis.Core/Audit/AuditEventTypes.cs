@@ -23,6 +23,12 @@ public static class AuditEventTypes
     public const string SmsSent = "sms.sent";
     public const string DeviceRenamed = "device.renamed";
     public const string DeviceRevoked = "device.revoked";
+
+    // WebAuthn (add below this line)
+
+    // Push and authenticators (add below this line)
+
+    // SMS and recovery codes (add below this line)
     public const string UserCreated = "user.created";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";

@@ -16,7 +16,8 @@ public sealed class Device
 
     public required DeviceKind Kind { get; init; }
 
-    public required byte[] TokenHash { get; init; }
+    /// <summary>SHA-256 of the recognition token of a browser or native client; <c>null</c> for other kinds.</summary>
+    public byte[]? TokenHash { get; init; }
 
     public required DateTimeOffset FirstSeenAt { get; init; }
 

@@ -47,6 +47,12 @@ public sealed class Factor
     /// <summary>WebAuthn backup eligibility: a synced passkey rather than a device-bound key.</summary>
     public bool BackupEligible { get; set; }
 
+    /// <summary>WebAuthn transports reported at registration, comma-separated (e.g. <c>usb,nfc</c>).</summary>
+    public string? Transports { get; set; }
+
+    /// <summary>WebAuthn attestation statement format at registration (e.g. <c>none</c>, <c>packed</c>).</summary>
+    public string? AttestationFormat { get; set; }
+
     /// <summary>SMS: the phone number, E.164.</summary>
     public string? Phone { get; set; }
 

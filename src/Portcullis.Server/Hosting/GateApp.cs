@@ -7,9 +7,11 @@ using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using Portcullis.Core.Passwords;
 using Portcullis.Server.Api;
+using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Factors;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Sms;
 
 namespace Portcullis.Server.Hosting;
 
@@ -63,6 +65,11 @@ public static class GateApp
         MeEndpoints.Map(authenticated);
         FactorEndpoints.Map(authenticated);
         TotpEndpoints.Map(api, authenticated);
+        WebAuthnEndpoints.Map(api, authenticated);
+        PushEndpoints.Map(api, authenticated);
+        SmsEndpoints.Map(api, authenticated);
+        RecoveryCodeEndpoints.Map(api, authenticated);
+        AuthenticatorEndpoints.Map(api);
         return app;
     }
 
@@ -116,6 +123,7 @@ public static class GateApp
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
+        services.AddSmsSenders();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Portcullis API";

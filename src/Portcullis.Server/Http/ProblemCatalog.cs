@@ -60,6 +60,9 @@ public static class ProblemCatalog
         [FactorErrors.ChallengePendingCode] = (StatusCodes.Status429TooManyRequests, "Too many pending approvals"),
         [FactorErrors.EnrollmentInvalidCode] = (StatusCodes.Status400BadRequest, "Enrolment not accepted"),
         [FactorErrors.EnrollmentRequiredCode] = (StatusCodes.Status403Forbidden, "New factor required"),
+        // WebAuthn codes (add below this line)
+        // Push and authenticator codes (add below this line)
+        // SMS and recovery-code codes (add below this line)
         [UserErrors.InvalidUsernameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid username"),
         [UserErrors.InvalidDisplayNameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid display name"),
         [UserErrors.ExistsCode] = (StatusCodes.Status409Conflict, "User exists"),

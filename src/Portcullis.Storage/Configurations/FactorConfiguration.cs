@@ -20,6 +20,8 @@ internal sealed class FactorConfiguration : IEntityTypeConfiguration<Factor>
         builder.Property(f => f.PublicKey).HasMaxLength(1024);
         builder.Property(f => f.SecretCiphertext).HasMaxLength(256);
         builder.Property(f => f.Phone).HasMaxLength(32);
+        builder.Property(f => f.Transports).HasMaxLength(128);
+        builder.Property(f => f.AttestationFormat).HasMaxLength(32);
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Device>().WithMany().HasForeignKey(f => f.DeviceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(f => new { f.UserId, f.Status });

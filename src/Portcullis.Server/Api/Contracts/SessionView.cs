@@ -14,11 +14,13 @@ public sealed record SessionView(
     DateTimeOffset ExpiresAt,
     DateTimeOffset AbsoluteExpiresAt,
     bool PasswordChangeRequired,
+    bool FactorEnrollmentRequired,
+    string Assurance,
     bool Current,
     IReadOnlyList<AuthenticationView> Authentications)
 {
     public static SessionView From(Session s, Guid? currentId) => new(
         s.Id, s.Client, s.DeviceId, s.Ip, s.UserAgent, s.CreatedAt, s.LastSeenAt, s.ExpiresAt, s.AbsoluteExpiresAt,
-        s.PasswordChangeRequired, s.Id == currentId,
-        s.Authentications.OrderBy(a => a.At).Select(a => new AuthenticationView(a.Method, a.At, a.DeviceId)).ToList());
+        s.PasswordChangeRequired, s.FactorEnrollmentRequired, Core.Sessions.Assurance.WireName(s.Assurance), s.Id == currentId,
+        s.Authentications.OrderBy(a => a.At).ThenBy(a => a.Id).Select(AuthenticationView.From).ToList());
 }

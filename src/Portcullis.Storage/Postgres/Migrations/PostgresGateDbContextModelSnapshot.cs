@@ -227,7 +227,6 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .HasColumnName("revoked_at");
 
                     b.Property<byte[]>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("bytea")
                         .HasColumnName("token_hash");
@@ -266,6 +265,11 @@ namespace Portcullis.Storage.Postgres.Migrations
                     b.Property<DateTimeOffset?>("ActivatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("activated_at");
+
+                    b.Property<string>("AttestationFormat")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("attestation_format");
 
                     b.Property<bool>("BackupEligible")
                         .HasColumnType("boolean")
@@ -328,6 +332,11 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)")
                         .HasColumnName("status");
+
+                    b.Property<string>("Transports")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("transports");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid")

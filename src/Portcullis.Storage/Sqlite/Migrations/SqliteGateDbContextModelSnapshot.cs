@@ -222,7 +222,6 @@ namespace Portcullis.Storage.Sqlite.Migrations
                         .HasColumnName("revoked_at");
 
                     b.Property<byte[]>("TokenHash")
-                        .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("BLOB")
                         .HasColumnName("token_hash");
@@ -261,6 +260,11 @@ namespace Portcullis.Storage.Sqlite.Migrations
                     b.Property<long?>("ActivatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("activated_at");
+
+                    b.Property<string>("AttestationFormat")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attestation_format");
 
                     b.Property<bool>("BackupEligible")
                         .HasColumnType("INTEGER")
@@ -323,6 +327,11 @@ namespace Portcullis.Storage.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT")
                         .HasColumnName("status");
+
+                    b.Property<string>("Transports")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transports");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT")

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Portcullis.Storage.Sqlite.Migrations
+namespace Portcullis.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class SecondFactors : Migration
@@ -14,47 +14,57 @@ namespace Portcullis.Storage.Sqlite.Migrations
             migrationBuilder.AddColumn<long>(
                 name: "otp_last_step",
                 table: "users",
-                type: "INTEGER",
+                type: "bigint",
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "factor_enrollment_required",
                 table: "sessions",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<string>(
                 name: "class",
                 table: "session_authentications",
-                type: "TEXT",
+                type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
 
             migrationBuilder.AddColumn<bool>(
                 name: "device_bound",
                 table: "session_authentications",
-                type: "INTEGER",
+                type: "boolean",
                 nullable: false,
                 defaultValue: false);
 
             migrationBuilder.AddColumn<Guid>(
                 name: "factor_id",
                 table: "session_authentications",
-                type: "TEXT",
+                type: "uuid",
                 nullable: true);
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "token_hash",
+                table: "devices",
+                type: "bytea",
+                maxLength: 32,
+                nullable: true,
+                oldClrType: typeof(byte[]),
+                oldType: "bytea",
+                oldMaxLength: 32);
 
             migrationBuilder.AddColumn<string>(
                 name: "platform",
                 table: "devices",
-                type: "TEXT",
+                type: "character varying(128)",
                 maxLength: 128,
                 nullable: true);
 
             migrationBuilder.AddColumn<string>(
                 name: "trust",
                 table: "devices",
-                type: "TEXT",
+                type: "character varying(16)",
                 maxLength: 16,
                 nullable: false,
                 defaultValue: "");
@@ -63,23 +73,25 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "factors",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    activated_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    last_used_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    removed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    device_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    secret_ciphertext = table.Column<byte[]>(type: "BLOB", maxLength: 256, nullable: true),
-                    credential_id = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: true),
-                    public_key = table.Column<byte[]>(type: "BLOB", maxLength: 1024, nullable: true),
-                    sign_count = table.Column<long>(type: "INTEGER", nullable: false),
-                    aa_guid = table.Column<Guid>(type: "TEXT", nullable: true),
-                    backup_eligible = table.Column<bool>(type: "INTEGER", nullable: false),
-                    phone = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    activated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    last_used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    removed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    device_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    secret_ciphertext = table.Column<byte[]>(type: "bytea", maxLength: 256, nullable: true),
+                    credential_id = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: true),
+                    public_key = table.Column<byte[]>(type: "bytea", maxLength: 1024, nullable: true),
+                    sign_count = table.Column<long>(type: "bigint", nullable: false),
+                    aa_guid = table.Column<Guid>(type: "uuid", nullable: true),
+                    backup_eligible = table.Column<bool>(type: "boolean", nullable: false),
+                    transports = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    attestation_format = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -102,13 +114,13 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "notification_events",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    type = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    severity = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    summary = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    data = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    type = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    severity = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    summary = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    data = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -125,17 +137,17 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "pending_challenges",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    session_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    purpose = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    lookup_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
-                    data = table.Column<string>(type: "TEXT", nullable: true),
-                    factor_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    consumed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    purpose = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    lookup_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    data = table.Column<string>(type: "text", nullable: true),
+                    factor_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    attempts = table.Column<int>(type: "integer", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    consumed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -152,12 +164,12 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "recovery_codes",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    lookup = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    hash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    lookup = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    hash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -174,25 +186,25 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "signin_flows",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    handle_hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    purpose = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    session_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    state = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    client = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    device_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    device_name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    user_agent = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    password_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    failures = table.Column<int>(type: "INTEGER", nullable: false),
-                    challenge_kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    challenge_data = table.Column<string>(type: "TEXT", nullable: true),
-                    challenge_expires_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    completed_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    handle_hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    purpose = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    session_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    state = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    client = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    device_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    device_name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    user_agent = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    password_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    failures = table.Column<int>(type: "integer", nullable: false),
+                    challenge_kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    challenge_data = table.Column<string>(type: "text", nullable: true),
+                    challenge_expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    completed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -209,22 +221,22 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "push_challenges",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    factor_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    device_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    flow_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    number = table.Column<int>(type: "INTEGER", nullable: false),
-                    choices = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    nonce = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    summary = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    request_ip = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    request_device = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    location = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    answered_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    factor_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    device_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    flow_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    number = table.Column<int>(type: "integer", nullable: false),
+                    choices = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    nonce = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    summary = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    request_ip = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    request_device = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    location = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    answered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -359,6 +371,18 @@ namespace Portcullis.Storage.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "trust",
                 table: "devices");
+
+            migrationBuilder.AlterColumn<byte[]>(
+                name: "token_hash",
+                table: "devices",
+                type: "bytea",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: new byte[0],
+                oldClrType: typeof(byte[]),
+                oldType: "bytea",
+                oldMaxLength: 32,
+                oldNullable: true);
         }
     }
 }
