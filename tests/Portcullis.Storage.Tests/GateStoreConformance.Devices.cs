@@ -17,12 +17,12 @@ public abstract partial class GateStoreConformance
             u.Devices.Add(device);
         });
 
-        var found = await ReadAsync(u => u.Devices.FindByTokenHashAsync([.. device.TokenHash], Ct));
+        var found = await ReadAsync(u => u.Devices.FindByTokenHashAsync([.. device.TokenHash!], Ct));
 
         Assert.NotNull(found);
         Assert.Equal(
-            (device.Id, device.UserId, device.Name, DeviceKind.Browser, Convert.ToHexString(device.TokenHash), device.FirstSeenAt, device.LastSeenAt, device.LastIp, device.RevokedAt),
-            (found.Id, found.UserId, found.Name, found.Kind, Convert.ToHexString(found.TokenHash), found.FirstSeenAt, found.LastSeenAt, found.LastIp, found.RevokedAt));
+            (device.Id, device.UserId, device.Name, DeviceKind.Browser, Convert.ToHexString(device.TokenHash!), device.FirstSeenAt, device.LastSeenAt, device.LastIp, device.RevokedAt),
+            (found.Id, found.UserId, found.Name, found.Kind, Convert.ToHexString(found.TokenHash!), found.FirstSeenAt, found.LastSeenAt, found.LastIp, found.RevokedAt));
     }
 
     [SkippableFact]
