@@ -78,6 +78,23 @@ public sealed class FactorService(IGateStore store, FactorRules rules, TimeProvi
             new Dictionary<string, object?> { ["factor_id"] = factor.Id, ["kind"] = kind, ["ip"] = ip }, now);
     }
 
+    /// <summary>
+    /// After a strong factor was bound in a session opened with a recovery code, lifts the session's
+    /// restriction (within <paramref name="unit"/>).
+    /// </summary>
+    public static async Task ClearEnrollmentRequirementAsync(IGateUnit unit, Factor bound, Guid sessionId, CancellationToken cancellationToken)
+    {
+        if (!FactorCatalog.IsStrong(bound.Kind))
+        {
+            return;
+        }
+
+        if (await unit.Sessions.FindAsync(sessionId, cancellationToken) is { FactorEnrollmentRequired: true } session)
+        {
+            session.FactorEnrollmentRequired = false;
+        }
+    }
+
     /// <summary>Marks a factor removed, audits it and tells the user, within <paramref name="unit"/>.</summary>
     public static void Remove(IGateUnit unit, Factor factor, string actor, string? ip, string reason, DateTimeOffset now)
     {

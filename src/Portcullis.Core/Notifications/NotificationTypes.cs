@@ -12,4 +12,10 @@ public static class NotificationTypes
     public const string DeviceRevoked = "security.device_revoked";
     public const string PasswordChanged = "security.password_changed";
     public const string SignCounterRegression = "security.webauthn_counter_regression";
+
+    // WebAuthn (add below this line)
+
+    // Push and authenticators (add below this line)
+
+    // SMS and recovery codes (add below this line)
 }

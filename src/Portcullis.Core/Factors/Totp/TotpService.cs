@@ -72,6 +72,7 @@ public sealed class TotpService(IGateStore store, ISecretProtector protector, Fa
 
         factor.LastUsedAt = now;
         FactorService.Bind(unit, factor, ip, now);
+        await FactorService.ClearEnrollmentRequirementAsync(unit, factor, current.Session.Id, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return factor;
     }
