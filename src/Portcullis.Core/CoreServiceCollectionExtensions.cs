@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Configuration;
+using Portcullis.Core.Devices;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.Push;
 using Portcullis.Core.Factors.RecoveryCodes;
@@ -42,6 +43,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<AccountService>();
         services.AddOptions<FactorOptions>();
         services.AddSingleton<FactorRules>();
+        services.AddSingleton<DeviceService>();
         services.AddSingleton<FactorService>();
         services.AddSingleton<SignInFlowService>();
         services.AddSingleton<TotpService>();

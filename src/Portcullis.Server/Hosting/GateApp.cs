@@ -64,6 +64,7 @@ public static class GateApp
         SessionEndpoints.Map(authenticated);
         MeEndpoints.Map(authenticated);
         FactorEndpoints.Map(authenticated);
+        DeviceEndpoints.Map(authenticated);
         TotpEndpoints.Map(api, authenticated);
         WebAuthnEndpoints.Map(api, authenticated);
         PushEndpoints.Map(api, authenticated);

@@ -1,3 +1,4 @@
+using Portcullis.Core.Devices;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
@@ -60,6 +61,7 @@ public static class ProblemCatalog
         [FactorErrors.ChallengePendingCode] = (StatusCodes.Status429TooManyRequests, "Too many pending approvals"),
         [FactorErrors.EnrollmentInvalidCode] = (StatusCodes.Status400BadRequest, "Enrolment not accepted"),
         [FactorErrors.EnrollmentRequiredCode] = (StatusCodes.Status403Forbidden, "New factor required"),
+        [DeviceErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such device"),
         // WebAuthn codes (add below this line)
         // Push and authenticator codes (add below this line)
         // SMS and recovery-code codes (add below this line)
