@@ -93,6 +93,12 @@ internal static class DemoCommand
         o.WriteLine("Then choose your own password (at least 15 characters), with the token from the answer:");
         o.WriteLine($"  curl -s {url}/api/v1/me/password -H 'authorization: Bearer <token>' -H 'content-type: application/json' \\");
         o.WriteLine($"       -d '{{\"current_password\":\"{password}\",\"new_password\":\"<your new password>\"}}'");
+        o.WriteLine("Then add a second factor (docs/factors.md), with a fresh token:");
+        o.WriteLine($"  authenticator app:    curl -s -X POST {url}/api/v1/factors/totp -H 'authorization: Bearer <token>'");
+        o.WriteLine("                        (scan the QR code or type the secret, then POST the first code to .../factors/totp/<id>/confirm)");
+        o.WriteLine($"  authenticator device: curl -s -X POST {url}/api/v1/factors/push/enrollment -H 'authorization: Bearer <token>'");
+        o.WriteLine($"                        then: portcullis authenticator enrol --server {url} --code <code>");
+        o.WriteLine($"  security key:         POST {url}/api/v1/factors/webauthn/options, then the browser's navigator.credentials.create()");
         o.WriteLine($"API description: {url}/openapi/v1.json   Health: {url}/health/ready");
         o.WriteLine("Press Ctrl+C to stop.");
     }
