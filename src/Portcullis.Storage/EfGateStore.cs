@@ -13,8 +13,22 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
 
     public string Provider => options.IsSqlite ? StorageOptions.Sqlite : StorageOptions.Postgres;
 
-    public ValueTask<IGateUnit> OpenAsync(CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IGateUnit>(new EfGateUnit(contexts(), time, _writeLock));
+    public async ValueTask<IGateUnit> OpenAsync(CancellationToken cancellationToken)
+    {
+        // One connection serves the whole unit, instead of an open and a close around every query.
+        var db = contexts();
+        try
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+        }
+        catch
+        {
+            await db.DisposeAsync();
+            throw;
+        }
+
+        return new EfGateUnit(db, time, _writeLock);
+    }
 
     public void Dispose() => _writeLock?.Dispose();
 

@@ -72,7 +72,7 @@ public abstract partial class GateStoreConformance
 
         await using (var unit = await Store.OpenAsync(Ct))
         {
-            await unit.Throttle.ResetAsync(ThrottleKey, Ct);
+            await unit.Throttle.ResetAsync([ThrottleKey], Ct);
         }
 
         Assert.Null(await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct)));
@@ -86,7 +86,7 @@ public abstract partial class GateStoreConformance
         await using (var unit = await Store.OpenAsync(Ct))
         {
             await unit.BeginAsync(Ct);
-            await unit.Throttle.ResetAsync(ThrottleKey, Ct);
+            await unit.Throttle.ResetAsync([ThrottleKey], Ct);
         }
 
         Assert.Equal(1, (await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct)))?.Failures);
@@ -102,7 +102,7 @@ public abstract partial class GateStoreConformance
             await unit.BeginAsync(Ct);
             var counter = await unit.Throttle.LockAsync(ThrottleKey, Ct);
             counter.Failures++;
-            await unit.Throttle.ResetAsync(ThrottleKey, Ct);
+            await unit.Throttle.ResetAsync([ThrottleKey], Ct);
             await unit.CommitAsync(Ct);
         }
 
@@ -117,7 +117,7 @@ public abstract partial class GateStoreConformance
 
         await using (var unit = await Store.OpenAsync(Ct))
         {
-            await unit.Throttle.ResetAsync(ThrottleKey, Ct);
+            await unit.Throttle.ResetAsync([ThrottleKey], Ct);
         }
 
         Assert.Equal(1, (await ReadAsync(u => u.Throttle.FindAsync("ip:192.0.2.11", Ct)))?.Failures);
@@ -137,7 +137,7 @@ public abstract partial class GateStoreConformance
 
         var waiter = Task.Run(() => IncrementThrottleAsync(ThrottleKey), Ct);
         await Task.Delay(TimeSpan.FromSeconds(1), Ct);
-        await holder.Throttle.ResetAsync(ThrottleKey, Ct);
+        await holder.Throttle.ResetAsync([ThrottleKey], Ct);
         await holder.CommitAsync(Ct);
         await waiter;
 

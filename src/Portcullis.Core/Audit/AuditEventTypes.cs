@@ -27,8 +27,14 @@ public static class AuditEventTypes
     // WebAuthn (add below this line)
 
     // Push and authenticators (add below this line)
+    public const string PushRefused = "push.refused";
+    public const string PushDenied = "push.denied";
+    public const string PushAnswerRejected = "push.answer_rejected";
+    public const string AuthenticatorRefused = "authenticator.refused";
 
     // SMS and recovery codes (add below this line)
+    public const string SmsSendFailed = "sms.send_failed";
+    public const string RecoveryCodeUsed = "recovery_code.used";
     public const string UserCreated = "user.created";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";

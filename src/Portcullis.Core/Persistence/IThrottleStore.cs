@@ -13,6 +13,6 @@ public interface IThrottleStore
     /// <summary>Reads a counter without locking it (for reports and tests).</summary>
     Task<ThrottleCounter?> FindAsync(string key, CancellationToken cancellationToken);
 
-    /// <summary>Deletes the counter, which resets it. Runs at once, inside the unit's transaction if begun.</summary>
-    Task ResetAsync(string key, CancellationToken cancellationToken);
+    /// <summary>Deletes the counters, which resets them. Runs at once (one statement), inside the unit's transaction if begun.</summary>
+    Task ResetAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken);
 }

@@ -13,10 +13,10 @@ namespace Portcullis.Core.SignIn;
 ///    otherwise charge it as a failure in advance, so parallel guesses cannot slip past the count;
 /// 3. hash on a hashing thread: the user's hash, or a dummy of the same cost for an unknown username.
 /// The caller then commits its outcome and, on success, calls <see cref="SettleSuccessAsync"/> in the same
-/// unit, which resets the consecutive-failure counters and refunds the network's charge.
+/// unit, which resets the consecutive-failure counters and refunds the network's charge. The caller's unit
+/// serves the whole attempt: the charge commits on it before the hash, the outcome after.
 /// </summary>
 public sealed class PasswordGate(
-    IGateStore store,
     Argon2idPasswordHasher hasher,
     PasswordHashingPool queue,
     IOptions<ThrottleOptions> options,
@@ -24,7 +24,7 @@ public sealed class PasswordGate(
 {
     private readonly ThrottleOptions _options = options.Value;
 
-    public async Task<Result<PasswordCheck>> CheckAsync(PasswordAttempt attempt, CancellationToken cancellationToken)
+    public async Task<Result<PasswordCheck>> CheckAsync(IGateUnit unit, PasswordAttempt attempt, CancellationToken cancellationToken)
     {
         using var ticket = queue.TryEnter();
         if (ticket is null)
@@ -32,7 +32,7 @@ public sealed class PasswordGate(
             return SignInErrors.Busy();
         }
 
-        var charged = await ChargeAsync(attempt, cancellationToken);
+        var charged = await ChargeAsync(unit, attempt, cancellationToken);
         if (!charged.IsSuccess)
         {
             return charged.Error!;
@@ -49,17 +49,15 @@ public sealed class PasswordGate(
     public async Task SettleSuccessAsync(IGateUnit unit, PasswordAttempt attempt, CancellationToken cancellationToken)
     {
         await unit.BeginAsync(cancellationToken);
-        await unit.Throttle.ResetAsync(attempt.PrimaryKey, cancellationToken);
-        if (attempt.Device is not null)
-        {
-            await unit.Throttle.ResetAsync(ThrottleKeys.ForUsername(attempt.NormalizedUsername), cancellationToken);
-        }
+        await unit.Throttle.ResetAsync(
+            attempt.Device is null ? [attempt.PrimaryKey] : [attempt.PrimaryKey, ThrottleKeys.ForUsername(attempt.NormalizedUsername)],
+            cancellationToken);
 
         if (attempt.NetworkKey is { } networkKey)
         {
             var network = await unit.Throttle.LockAsync(networkKey, cancellationToken);
             network.Failures = Math.Max(0, network.Failures - 1);
-            network.NextAttemptAt = network.LastFailureAt + _options.Network.DelayAfter(network.Failures);
+            network.NextAttemptAt = NextAttempt(network.LastFailureAt, _options.Network.DelayAfter(network.Failures));
         }
     }
 
@@ -86,11 +84,13 @@ public sealed class PasswordGate(
         return new PasswordCheck(true, "ok", newHash);
     }
 
-    private async Task<Result> ChargeAsync(PasswordAttempt attempt, CancellationToken cancellationToken)
+    private async Task<Result> ChargeAsync(IGateUnit unit, PasswordAttempt attempt, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        await using var unit = await store.OpenAsync(cancellationToken);
         await unit.BeginAsync(cancellationToken);
+
+        // Read the clock only once the counters are ours: a request that waited for the lock must not
+        // compare its older time with a delay written by one that went before it.
+        var now = time.GetUtcNow();
         var primary = await unit.Throttle.LockAsync(attempt.PrimaryKey, cancellationToken);
         var network = attempt.NetworkKey is { } key ? await unit.Throttle.LockAsync(key, cancellationToken) : null;
         if (network?.LastFailureAt is { } last && last + _options.NetworkForgetAfter <= now)
@@ -128,8 +128,12 @@ public sealed class PasswordGate(
     {
         counter.Failures++;
         counter.LastFailureAt = now;
-        counter.NextAttemptAt = now + schedule.DelayAfter(counter.Failures);
+        counter.NextAttemptAt = NextAttempt(counter.LastFailureAt, schedule.DelayAfter(counter.Failures));
     }
+
+    /// <summary>No deadline at all while failures are free, so that no clock comparison can delay anyone.</summary>
+    private static DateTimeOffset? NextAttempt(DateTimeOffset? lastFailure, TimeSpan delay) =>
+        delay > TimeSpan.Zero ? lastFailure + delay : null;
 
     private static TimeSpan? Max(TimeSpan? a, TimeSpan? b) => a is null ? b : b is null ? a : (a > b ? a : b);
 }

@@ -139,7 +139,8 @@ public sealed class SignInFlowService(
             {
                 counter.Failures++;
                 counter.LastFailureAt = now;
-                counter.NextAttemptAt = now + _schedule.DelayAfter(counter.Failures);
+                var delay = _schedule.DelayAfter(counter.Failures);
+                counter.NextAttemptAt = delay > TimeSpan.Zero ? now + delay : null;
                 flow.Failures++;
                 if (flow.Failures >= _options.MaxFlowFailures)
                 {

@@ -22,35 +22,34 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
     {
         var username = Username.Normalize(request.Username);
         var password = request.Password ?? string.Empty;
-        var ip = request.Ip?.ToString();
-        User? user;
+
+        // One unit serves the whole sign-in: the lookups, the charge before the hash, and the outcome after it.
+        await using var unit = await store.OpenAsync(cancellationToken);
+        var user = Username.IsValid(username) ? await unit.Users.FindByUsernameAsync(username, cancellationToken) : null;
         Device? device = null;
-        await using (var unit = await store.OpenAsync(cancellationToken))
+        if (SessionToken.HasShape(request.DeviceToken, SessionToken.DevicePrefix))
         {
-            user = Username.IsValid(username) ? await unit.Users.FindByUsernameAsync(username, cancellationToken) : null;
-            if (SessionToken.HasShape(request.DeviceToken, SessionToken.DevicePrefix))
-            {
-                var found = await unit.Devices.FindByTokenHashAsync(SessionToken.Hash(request.DeviceToken!), cancellationToken);
-                device = found is { IsActive: true } && found.UserId == user?.Id ? found : null;
-            }
+            var found = await unit.Devices.FindByTokenHashAsync(SessionToken.Hash(request.DeviceToken!), cancellationToken);
+            device = found is { IsActive: true } && found.UserId == user?.Id ? found : null;
         }
 
         var attempt = new PasswordAttempt(username, user, device, request.Ip,
             password.Length > MaxPasswordInput ? password[..MaxPasswordInput] : password);
-        var checkResult = await gate.CheckAsync(attempt, cancellationToken);
+        var checkResult = await gate.CheckAsync(unit, attempt, cancellationToken);
         if (!checkResult.IsSuccess || !checkResult.Value.Verified)
         {
             var error = checkResult.Error ?? SignInErrors.Failed();
             if (error.Code != SignInErrors.BusyCode)
             {
                 var reason = checkResult.IsSuccess ? checkResult.Value.Reason : ReasonFor(error);
-                await AuditFailureAsync(attempt, request, reason, cancellationToken);
+                AuditFailure(unit, attempt, request, reason);
+                await unit.CommitAsync(cancellationToken);
             }
 
             return error;
         }
 
-        return await CompleteAsync(attempt, request, checkResult.Value, cancellationToken);
+        return await CompleteAsync(unit, attempt, request, checkResult.Value, cancellationToken);
     }
 
     /// <summary>
@@ -60,21 +59,18 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
     public async Task<Result<string>> ReauthenticateAsync(SessionContext current, string? password, System.Net.IPAddress? ip,
         CancellationToken cancellationToken)
     {
+        await using var write = await store.OpenAsync(cancellationToken);
         Device? device = null;
-        await using (var unit = await store.OpenAsync(cancellationToken))
+        if (current.Session.DeviceId is { } deviceId)
         {
-            if (current.Session.DeviceId is { } deviceId)
-            {
-                var found = await unit.Devices.FindAsync(deviceId, cancellationToken);
-                device = found is { IsActive: true } && found.UserId == current.User.Id ? found : null;
-            }
+            var found = await write.Devices.FindAsync(deviceId, cancellationToken);
+            device = found is { IsActive: true } && found.UserId == current.User.Id ? found : null;
         }
 
         var attempt = new PasswordAttempt(current.User.Username, current.User, device, ip, password ?? string.Empty);
-        var check = await gate.CheckAsync(attempt, cancellationToken);
+        var check = await gate.CheckAsync(write, attempt, cancellationToken);
         var actor = Actors.User(current.User.Id);
         var subject = Actors.Session(current.Session.Id);
-        await using var write = await store.OpenAsync(cancellationToken);
         if (!check.IsSuccess || !check.Value.Verified)
         {
             var error = check.Error ?? SignInErrors.Failed();
@@ -113,19 +109,16 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
         return token;
     }
 
-    private async Task<Result<SignInOutcome>> CompleteAsync(PasswordAttempt attempt, SignInRequest request, PasswordCheck check,
+    private async Task<Result<SignInOutcome>> CompleteAsync(IGateUnit unit, PasswordAttempt attempt, SignInRequest request, PasswordCheck check,
         CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var ip = request.Ip?.ToString();
-        await using var unit = await store.OpenAsync(cancellationToken);
         await gate.SettleSuccessAsync(unit, attempt, cancellationToken);
-        var user = await unit.Users.FindAsync(attempt.User!.Id, cancellationToken);
-        if (user is not { IsActive: true })
-        {
-            // Disabled between the check and now: same answer as any other failure.
-            return SignInErrors.Failed();
-        }
+
+        // The user was read (and is tracked) at the start of this sign-in. A user disabled since cannot use the
+        // session: every request re-checks the user.
+        var user = attempt.User!;
 
         var actor = Actors.User(user.Id);
         if (check.NewHash is not null)
@@ -160,7 +153,7 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
         return new SignInOutcome(new SignInSuccess(user, session, token, device, newDeviceToken), null);
     }
 
-    private async Task AuditFailureAsync(PasswordAttempt attempt, SignInRequest request, string reason, CancellationToken cancellationToken)
+    private static void AuditFailure(IGateUnit unit, PasswordAttempt attempt, SignInRequest request, string reason)
     {
         var data = new Dictionary<string, object?>
         {
@@ -174,10 +167,8 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
                 SHA256.HashData(Encoding.UTF8.GetBytes(attempt.NormalizedUsername)))[..16];
         }
 
-        await using var unit = await store.OpenAsync(cancellationToken);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.SignInFailed, reason, Actors.Anonymous,
             attempt.User is null ? null : Actors.User(attempt.User.Id), request.Ip?.ToString(), data));
-        await unit.CommitAsync(cancellationToken);
     }
 
     private static string ReasonFor(Error error) => error.Code switch

@@ -183,9 +183,9 @@ public sealed class UserService(
         }
 
         var attempt = new PasswordAttempt(user.Username, user, null, ip, currentPassword ?? string.Empty);
-        var check = await gate.CheckAsync(attempt, cancellationToken);
-        var actor = Actors.User(user.Id);
         await using var unit = await store.OpenAsync(cancellationToken);
+        var check = await gate.CheckAsync(unit, attempt, cancellationToken);
+        var actor = Actors.User(user.Id);
         if (!check.IsSuccess || !check.Value.Verified)
         {
             if (check.Error?.Code == SignInErrors.BusyCode)

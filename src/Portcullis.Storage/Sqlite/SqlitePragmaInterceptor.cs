@@ -1,32 +1,47 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using SQLitePCL;
 
 namespace Portcullis.Storage.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: <c>synchronous=FULL</c> so a committed transaction (and the audit rows in
 /// it) survives power loss before the response goes out, foreign keys enforced, and a busy timeout so that
-/// a writer in another process (the admin CLI) is waited for inside SQLite rather than failed.
+/// a writer in another process (the admin CLI) is waited for inside SQLite rather than failed. The settings
+/// belong to the physical connection, which Microsoft.Data.Sqlite pools: they are applied once per physical
+/// connection, not on every logical open.
 /// </summary>
 internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        if (NeedsPragmas(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
     }
 
     public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData,
         CancellationToken cancellationToken = default)
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
+        if (NeedsPragmas(connection))
         {
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            var command = connection.CreateCommand();
+            await using (command.ConfigureAwait(false))
+            {
+                command.CommandText = Pragmas;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
     }
+
+    private static bool NeedsPragmas(DbConnection connection) =>
+        connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
 }

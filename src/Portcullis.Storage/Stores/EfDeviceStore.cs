@@ -8,8 +8,9 @@ internal sealed class EfDeviceStore(GateDbContext db) : IDeviceStore
 {
     public void Add(Device device) => db.Devices.Add(device);
 
-    public Task<Device?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Devices.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+    // DbSet.FindAsync answers from the unit's tracked entities without a query when it can.
+    public async Task<Device?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Devices.FindAsync([id], cancellationToken);
 
     public Task<Device?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
         db.Devices.FirstOrDefaultAsync(d => d.TokenHash == tokenHash, cancellationToken);

@@ -26,10 +26,14 @@ internal sealed class EfThrottleStore(GateDbContext db, EfGateUnit unit) : IThro
     public Task<ThrottleCounter?> FindAsync(string key, CancellationToken cancellationToken) =>
         db.ThrottleCounters.AsNoTracking().FirstOrDefaultAsync(c => c.Key == key, cancellationToken);
 
-    public async Task ResetAsync(string key, CancellationToken cancellationToken)
+    public async Task ResetAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
-        Detach(key);
-        await db.ThrottleCounters.Where(c => c.Key == key).ExecuteDeleteAsync(cancellationToken);
+        foreach (var key in keys)
+        {
+            Detach(key);
+        }
+
+        await db.ThrottleCounters.Where(c => keys.Contains(c.Key)).ExecuteDeleteAsync(cancellationToken);
     }
 
     /// <summary>Forgets a copy tracked from earlier in this unit, so the database's current row is read.</summary>

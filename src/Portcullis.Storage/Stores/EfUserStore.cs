@@ -8,8 +8,8 @@ internal sealed class EfUserStore(GateDbContext db) : IUserStore
 {
     public void Add(User user) => db.Users.Add(user);
 
-    public Task<User?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        db.Users.FirstOrDefaultAsync(u => u.Id == id, cancellationToken);
+    public async Task<User?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        await db.Users.FindAsync([id], cancellationToken);
 
     public Task<User?> FindByUsernameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
         db.Users.FirstOrDefaultAsync(u => u.Username == normalizedUsername, cancellationToken);
@@ -19,4 +19,5 @@ internal sealed class EfUserStore(GateDbContext db) : IUserStore
 
     public Task<bool> AnyOperatorAsync(CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Role == UserRole.Operator, cancellationToken);
+
 }

@@ -1,11 +1,111 @@
+using Portcullis.Core.Factors;
+using Portcullis.Core.Factors.Push;
+using Portcullis.Core.SignIn;
+using Portcullis.Server.Api.Authenticators;
+using Portcullis.Server.Api.Contracts;
+using Portcullis.Server.Auth;
+using Portcullis.Server.Http;
+
 namespace Portcullis.Server.Api.Factors;
 
-/// <summary>Endpoints of this factor: enrolment (authenticated) and its sign-in / step-up step (by flow handle).</summary>
+/// <summary>
+/// Push approvals: an enrolment code for a new authenticator (authenticated), and the sign-in / step-up steps by
+/// flow handle: send a push, finish with its approval, or finish with the authenticator's offline code.
+/// </summary>
 internal static class PushEndpoints
 {
+    private const int MaxCompleteWaitSeconds = 25;
+
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder authenticated)
     {
-        _ = api;
-        _ = authenticated;
+        authenticated.MapPost("/factors/push/enrollment", async (HttpContext http, AuthenticatorEnrollmentService enrolment,
+                CancellationToken cancellationToken) =>
+            {
+                var result = await enrolment.BeginAsync(http.CurrentSession(), http.ClientIp()?.ToString(), cancellationToken);
+                if (!result.IsSuccess)
+                {
+                    return Problems.From(result.Error);
+                }
+
+                var server = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+                var uri = $"portcullis-authenticator://enrol?server={Uri.EscapeDataString(server)}&code={Uri.EscapeDataString(result.Value.Code)}";
+                var (svg, png) = QrCodes.Render(uri);
+                return TypedResults.Ok(new PushEnrollmentResponse(result.Value.Code, result.Value.ExpiresAt, server, uri, svg, png));
+            })
+            .WithName("StartAuthenticatorEnrollment")
+            .WithSummary("Get a one-time code (and QR code) to enrol an authenticator device; needs a fresh proof")
+            .Produces<PushEnrollmentResponse>()
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .AllowDuringFactorEnrollment();
+
+        api.MapPost("/sign-in/push", async (FlowBody? body, PushService push, CancellationToken cancellationToken) =>
+            {
+                var errors = new FieldErrors().Required("flow", body?.Flow);
+                if (errors.Any)
+                {
+                    return Problems.Invalid(errors.All);
+                }
+
+                var result = await push.SendAsync(body!.Flow, body.FactorId, cancellationToken);
+                if (!result.IsSuccess)
+                {
+                    return Problems.From(result.Error);
+                }
+
+                var c = result.Value.Challenge;
+                return TypedResults.Ok(new PushSentResponse(c.Id, c.Number, c.ExpiresAt, c.FactorId, result.Value.DeviceName));
+            })
+            .WithName("SendPush")
+            .WithSummary("Send a number-matched push to the user's authenticator; show the number it answers")
+            .WithDescription("Asking again while this flow's push is pending sends the same push. A user has at most " +
+                "Factors:Push:MaxPending unanswered pushes (429 factor.challenge_pending); denied or wrongly answered pushes " +
+                "add growing delays that asking again does not reset (429 factor.throttled).")
+            .Accepts<FlowBody>("application/json")
+            .Produces<PushSentResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        api.MapPost("/sign-in/push/complete", async (PushCompleteBody? body, HttpContext http, PushService push, CancellationToken cancellationToken) =>
+            {
+                var errors = new FieldErrors().Required("flow", body?.Flow);
+                if (errors.Any)
+                {
+                    return Problems.Invalid(errors.All);
+                }
+
+                var wait = TimeSpan.FromSeconds(Math.Clamp(body!.Wait ?? 0, 0, MaxCompleteWaitSeconds));
+                var result = await push.CompleteAsync(body.Flow, wait, cancellationToken);
+                return SignInResults.From(http, result);
+            })
+            .WithName("CompletePush")
+            .WithSummary("Finish a sign-in or step-up flow once its push was approved")
+            .WithDescription("409 push.pending while unanswered (wait up to 25 s with \"wait\"); 403 push.denied when the user " +
+                "denied it (the flow has failed); 410 push.expired; 401 push.failed after a wrong number.")
+            .Accepts<PushCompleteBody>("application/json")
+            .Produces<SignInResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status410Gone);
+
+        api.MapPost("/sign-in/offline-code", async (FlowStepBody? body, HttpContext http, SignInFlowService flows, PushService push,
+                CancellationToken cancellationToken) =>
+            {
+                var errors = new FieldErrors().Required("flow", body?.Flow).Required("code", body?.Code);
+                if (errors.Any)
+                {
+                    return Problems.Invalid(errors.All);
+                }
+
+                var result = await flows.ProveAsync(body!.Flow, FactorKind.Push,
+                    (context, ct) => push.VerifyOfflineCodeAsync(context, body.Code, ct), cancellationToken);
+                return SignInResults.From(http, result);
+            })
+            .WithName("SignInWithOfflineCode")
+            .WithSummary("Finish a sign-in or step-up flow with an authenticator's offline code (when a push cannot reach it)")
+            .Accepts<FlowStepBody>("application/json")
+            .Produces<SignInResponse>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using Portcullis.LoadTest;
+
+var cores = Environment.ProcessorCount;
+var duration = new Option<int>("--duration") { Description = "Seconds per measurement phase", DefaultValueFactory = _ => 10 };
+var rounds = new Option<int>("--rounds") { Description = "Pairs of measurements (raw hashing, sign-in load)", DefaultValueFactory = _ => 5 };
+var warmup = new Option<int>("--warmup") { Description = "Seconds of sign-in load before the first round", DefaultValueFactory = _ => 20 };
+var concurrency = new Option<int>("--concurrency")
+{
+    Description = $"Concurrent sign-in connections (default 4 per core: {4 * cores})",
+    DefaultValueFactory = _ => 4 * cores,
+};
+var users = new Option<int?>("--users") { Description = "Distinct users (default: one per connection)" };
+var hashThreads = new Option<int>("--hash-threads")
+{
+    Description = $"Threads for raw Argon2id (default one per core, as the gate: {cores})",
+    DefaultValueFactory = _ => cores,
+};
+var newDevices = new Option<bool>("--new-devices") { Description = "Register a new device on every sign-in instead of presenting the device token" };
+var quietBelow = new Option<double>("--quiet-below")
+{
+    Description = "Before each round, wait until other processes use less than this % of the machine (default 0: do not wait)",
+};
+var quietTimeout = new Option<int>("--quiet-timeout") { Description = "Seconds to wait for quiet before going ahead anyway", DefaultValueFactory = _ => 300 };
+var noBuild = new Option<bool>("--no-build") { Description = "Do not build the gate (src/Portcullis.Cli, Release) first" };
+var repo = new Option<string?>("--repo") { Description = "Repository root (default: found above the current folder)" };
+var gate = new Option<string?>("--gate") { Description = "The gate's portcullis.dll (default: <repo>/src/Portcullis.Cli/bin/Release/net10.0/portcullis.dll)" };
+
+var root = new RootCommand(
+    "Measures password sign-in throughput over HTTP against raw Argon2id hashes per second on the same machine, " +
+    "and prints a Markdown report.")
+{
+    duration, rounds, warmup, concurrency, users, hashThreads, newDevices, quietBelow, quietTimeout, noBuild, repo, gate,
+};
+root.SetAction(async (parse, cancellationToken) =>
+{
+    var repository = parse.GetValue(repo) ?? FindRepository();
+    if (repository is null)
+    {
+        Console.Error.WriteLine("portcullis-loadtest: cannot find Portcullis.slnx above the current folder; pass --repo");
+        return 2;
+    }
+
+    var settings = new LoadTestSettings(
+        Path.GetFullPath(repository),
+        Path.GetFullPath(parse.GetValue(gate) ?? Path.Combine(repository, "src", "Portcullis.Cli", "bin", "Release", "net10.0", "portcullis.dll")),
+        !parse.GetValue(noBuild),
+        TimeSpan.FromSeconds(parse.GetValue(duration)),
+        TimeSpan.FromSeconds(parse.GetValue(warmup)),
+        parse.GetValue(rounds),
+        parse.GetValue(concurrency),
+        parse.GetValue(users) ?? parse.GetValue(concurrency),
+        parse.GetValue(hashThreads),
+        parse.GetValue(newDevices),
+        parse.GetValue(quietBelow),
+        TimeSpan.FromSeconds(parse.GetValue(quietTimeout)));
+    if (settings.Duration <= TimeSpan.Zero || settings.Warmup < TimeSpan.Zero || settings.Rounds < 1 || settings.Concurrency < 1 ||
+        settings.Users < 1 || settings.HashThreads < 1 || settings.QuietBelow is < 0 or > 100)
+    {
+        Console.Error.WriteLine("portcullis-loadtest: --duration, --rounds, --concurrency, --users and --hash-threads must be positive, --quiet-below within 0-100");
+        return 2;
+    }
+
+    if (settings.Users < settings.Concurrency)
+    {
+        Console.Error.WriteLine("portcullis-loadtest: warning: fewer users than connections; a user's parallel attempts may be throttled");
+    }
+
+    return await LoadTestRunner.RunAsync(settings, Console.Out, Console.Error, cancellationToken);
+});
+return await root.Parse(args).InvokeAsync();
+
+static string? FindRepository()
+{
+    foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+    {
+        for (var folder = new DirectoryInfo(start); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Portcullis.slnx")))
+            {
+                return folder.FullName;
+            }
+        }
+    }
+
+    return null;
+}
