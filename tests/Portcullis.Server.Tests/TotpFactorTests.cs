@@ -153,6 +153,17 @@ public sealed class TotpFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("flow.invalid", body.Code());
+        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        var expired = new List<Portcullis.Core.Audit.AuditEvent>();
+        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
+        {
+            if (e.Type == "signin.failed" && e.Code == "flow_expired")
+            {
+                expired.Add(e);
+            }
+        }
+
+        Assert.Single(expired);
     }
 
     [Theory]

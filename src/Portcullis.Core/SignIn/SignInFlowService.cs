@@ -181,8 +181,22 @@ public sealed class SignInFlowService(
         }
 
         var flow = await unit.Flows.FindByHandleHashAsync(SessionToken.Hash(handle!), cancellationToken);
-        if (flow is null || now >= flow.ExpiresAt || flow.State == SignInFlowState.Completed)
+        if (flow is null || flow.State == SignInFlowState.Completed)
         {
+            return FactorErrors.FlowInvalid();
+        }
+
+        if (now >= flow.ExpiresAt)
+        {
+            // The holder of a real handle came back too late: worth a line in the audit log (an unknown
+            // handle is not, as anyone can send one).
+            unit.Audit.Append(new AuditRecord(AuditEventTypes.SignInFailed, "flow_expired", Actors.User(flow.UserId), Actors.Flow(flow.Id),
+                flow.Ip, new Dictionary<string, object?>
+                {
+                    ["step"] = flow.Purpose == SignInFlowPurpose.StepUp ? "step_up" : "second_factor",
+                    ["expired_at"] = flow.ExpiresAt,
+                }));
+            await unit.CommitAsync(cancellationToken);
             return FactorErrors.FlowInvalid();
         }
 
