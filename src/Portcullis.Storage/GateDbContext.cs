@@ -49,6 +49,16 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<NotificationEvent> NotificationEvents => Set<NotificationEvent>();
 
+    public DbSet<NotificationContact> NotificationContacts => Set<NotificationContact>();
+
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+
+    public DbSet<NotificationDelivery> NotificationDeliveries => Set<NotificationDelivery>();
+
+    public DbSet<WebhookEndpoint> WebhookEndpoints => Set<WebhookEndpoint>();
+
+    public DbSet<FreezeLink> FreezeLinks => Set<FreezeLink>();
+
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();
 

@@ -22,4 +22,13 @@ public sealed class NotificationEvent
     public required string Data { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When the user marked it read in the in-app feed.</summary>
+    public DateTimeOffset? ReadAt { get; set; }
+
+    /// <summary>
+    /// When the dispatcher turned it into deliveries (one per channel and address). Null while it waits in the
+    /// outbox: it was committed with the change that caused it and nothing has been sent yet.
+    /// </summary>
+    public DateTimeOffset? FannedOutAt { get; set; }
 }

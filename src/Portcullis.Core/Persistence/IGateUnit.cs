@@ -31,6 +31,10 @@ public interface IGateUnit : IAsyncDisposable
 
     INotificationLog Notifications { get; }
 
+    INotificationSettingsStore NotificationSettings { get; }
+
+    IOutboxStore Outbox { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

@@ -29,5 +29,13 @@ public sealed class User
     /// <summary>The last one-time-password time step accepted for this user: each step is accepted once.</summary>
     public long? OtpLastStep { get; set; }
 
+    /// <summary>A phrase the user chose, printed in every email from the gate so that they can tell a real one from phishing.</summary>
+    public string? AntiPhishingPhrase { get; set; }
+
+    public Notifications.ReportFrequency ReportFrequency { get; set; } = Notifications.ReportFrequency.Weekly;
+
+    /// <summary>The end of the period the last emailed activity report covered.</summary>
+    public DateTimeOffset? LastReportAt { get; set; }
+
     public bool IsActive => Status == UserStatus.Active;
 }

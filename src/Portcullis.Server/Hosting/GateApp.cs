@@ -10,7 +10,9 @@ using Portcullis.Server.Api;
 using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Factors;
 using Portcullis.Server.Auth;
+using Portcullis.Server.Api.Notifications;
 using Portcullis.Server.Http;
+using Portcullis.Server.Notifications;
 using Portcullis.Server.Sms;
 
 namespace Portcullis.Server.Hosting;
@@ -71,6 +73,10 @@ public static class GateApp
         SmsEndpoints.Map(api, authenticated);
         RecoveryCodeEndpoints.Map(api, authenticated);
         AuthenticatorEndpoints.Map(api);
+        NotificationEndpoints.Map(authenticated);
+        ActivityReportEndpoints.Map(authenticated);
+        DeliveryAdminEndpoints.Map(authenticated);
+        FreezeLinkEndpoints.Map(app);
         return app;
     }
 
@@ -125,6 +131,7 @@ public static class GateApp
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
         services.AddSmsSenders();
+        services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Portcullis API";

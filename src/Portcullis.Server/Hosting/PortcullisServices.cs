@@ -20,6 +20,7 @@ public static class PortcullisServices
         services.Configure<FactorOptions>(configuration.GetSection(FactorOptions.Section));
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
         services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
+        services.Configure<Portcullis.Core.Notifications.NotificationOptions>(configuration.GetSection(Portcullis.Core.Notifications.NotificationOptions.Section));
         services.AddSingleton<IConfigurationCheck, ServerConfigurationCheck>();
         services.AddPortcullisCore();
         services.AddPortcullisStorage();

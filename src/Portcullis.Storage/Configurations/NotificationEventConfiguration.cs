@@ -16,5 +16,6 @@ internal sealed class NotificationEventConfiguration : IEntityTypeConfiguration<
         builder.Property(n => n.Summary).HasMaxLength(512);
         builder.HasOne<User>().WithMany().HasForeignKey(n => n.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(n => new { n.UserId, n.CreatedAt });
+        builder.HasIndex(n => new { n.FannedOutAt, n.CreatedAt });
     }
 }

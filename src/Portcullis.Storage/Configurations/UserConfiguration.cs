@@ -16,6 +16,8 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.Role).HasConversion<string>().HasMaxLength(32);
         builder.Property(u => u.Status).HasConversion<string>().HasMaxLength(32);
         builder.Property(u => u.PasswordHash).HasMaxLength(256);
+        builder.Property(u => u.AntiPhishingPhrase).HasMaxLength(64);
+        builder.Property(u => u.ReportFrequency).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(u => u.IsActive);
     }
 }

@@ -35,6 +35,8 @@ internal sealed class EfGateUnit : IGateUnit
         PushChallenges = new EfPushChallengeStore(db);
         PendingChallenges = new EfPendingChallengeStore(db);
         Notifications = new EfNotificationLog(db);
+        NotificationSettings = new EfNotificationSettingsStore(db);
+        Outbox = new EfOutboxStore(db);
     }
 
     public IUserStore Users { get; }
@@ -60,6 +62,10 @@ internal sealed class EfGateUnit : IGateUnit
     public IPendingChallengeStore PendingChallenges { get; }
 
     public INotificationLog Notifications { get; }
+
+    public INotificationSettingsStore NotificationSettings { get; }
+
+    public IOutboxStore Outbox { get; }
 
     internal bool InTransaction => _transaction is not null;
 

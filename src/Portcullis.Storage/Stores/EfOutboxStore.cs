@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Notifications;
+using Portcullis.Core.Persistence;
+
+namespace Portcullis.Storage.Stores;
+
+internal sealed class EfOutboxStore(GateDbContext db) : IOutboxStore
+{
+    public async Task<IReadOnlyList<NotificationEvent>> ListUnfannedAsync(int limit, CancellationToken cancellationToken) =>
+        await db.NotificationEvents.Where(n => n.FannedOutAt == null)
+            .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(limit).ToListAsync(cancellationToken);
+
+    public Task<NotificationEvent?> FindEventAsync(Guid id, CancellationToken cancellationToken) =>
+        db.NotificationEvents.FirstOrDefaultAsync(n => n.Id == id, cancellationToken);
+
+    public void Add(NotificationDelivery delivery) => db.NotificationDeliveries.Add(delivery);
+
+    public async Task<IReadOnlyList<NotificationDelivery>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.NotificationDeliveries
+            .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+
+    public Task<NotificationDelivery?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<NotificationDelivery>> ListAsync(DeliveryState? state, Guid? userId, int limit,
+        CancellationToken cancellationToken)
+    {
+        var query = db.NotificationDeliveries.AsNoTracking();
+        if (state is { } s)
+        {
+            query = query.Where(d => d.State == s);
+        }
+
+        if (userId is { } u)
+        {
+            query = query.Where(d => d.UserId == u);
+        }
+
+        return await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<NotificationDelivery>> ListForEventAsync(Guid eventId, CancellationToken cancellationToken) =>
+        await db.NotificationDeliveries.AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Id).ToListAsync(cancellationToken);
+}
