@@ -16,6 +16,7 @@ public static class SessionToken
     public const string DevicePrefix = "pcd_";
     public const string FlowPrefix = "pcf_";
     public const string EnrollmentPrefix = "pce_";
+    public const string FreezeLinkPrefix = "pcz_";
     private const int MaxTokenLength = 128;
 
     public static string NewSessionToken() => New(SessionPrefix);
@@ -27,6 +28,9 @@ public static class SessionToken
 
     /// <summary>An authenticator enrolment code, shown once to a signed-in user.</summary>
     public static string NewEnrollmentCode() => New(EnrollmentPrefix);
+
+    /// <summary>The token of a "this wasn't me" link in a security email.</summary>
+    public static string NewFreezeLinkToken() => New(FreezeLinkPrefix);
 
     /// <summary>SHA-256 of the token's UTF-8 bytes.</summary>
     public static byte[] Hash(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
