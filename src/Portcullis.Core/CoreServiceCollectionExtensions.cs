@@ -51,6 +51,9 @@ public static class CoreServiceCollectionExtensions
         services.AddPushFactor();
         services.AddSmsFactor();
         services.AddRecoveryCodes();
+        services.AddOptions<Notifications.NotificationOptions>();
+        services.AddSingleton<Notifications.Delivery.OutboxSignal>();
+        services.AddSingleton<Notifications.Delivery.NotificationFanOut>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
 using Portcullis.Storage.Sqlite;
 using Portcullis.Storage.Stores;
@@ -7,7 +8,8 @@ using Portcullis.Storage.Stores;
 namespace Portcullis.Storage;
 
 /// <summary>The EF Core implementation of <see cref="IGateStore"/> for SQLite and PostgreSQL.</summary>
-public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> contexts, TimeProvider time) : IGateStore, IDisposable
+public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> contexts, TimeProvider time, OutboxSignal? outbox = null)
+    : IGateStore, IDisposable
 {
     private readonly SqliteWriteLock? _writeLock = options.IsSqlite ? new SqliteWriteLock() : null;
 
@@ -27,7 +29,7 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
             throw;
         }
 
-        return new EfGateUnit(db, time, _writeLock);
+        return new EfGateUnit(db, time, _writeLock, outbox);
     }
 
     public void Dispose() => _writeLock?.Dispose();

@@ -30,7 +30,7 @@ public static class StorageServiceCollectionExtensions
             Func<GateDbContext> contexts = options.IsPostgres
                 ? sp.GetRequiredService<IDbContextFactory<PostgresGateDbContext>>().CreateDbContext
                 : sp.GetRequiredService<IDbContextFactory<SqliteGateDbContext>>().CreateDbContext;
-            return new EfGateStore(options, contexts, sp.GetRequiredService<TimeProvider>());
+            return new EfGateStore(options, contexts, sp.GetRequiredService<TimeProvider>(), sp.GetService<Portcullis.Core.Notifications.Delivery.OutboxSignal>());
         });
         return services;
     }

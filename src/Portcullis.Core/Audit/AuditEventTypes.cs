@@ -3,6 +3,10 @@ namespace Portcullis.Core.Audit;
 /// <summary>The catalogue of audit event types. Stable: tools and people search the log by them.</summary>
 public static class AuditEventTypes
 {
+    // Notification delivery (the outbox dispatcher and its operators)
+    public const string NotificationDeadLettered = "notification.dead_lettered";
+    public const string NotificationRetried = "notification.retried";
+
     public const string SignInSucceeded = "signin.succeeded";
     public const string SignInFailed = "signin.failed";
     public const string SessionCreated = "session.created";

@@ -18,6 +18,16 @@ public static class DeviceRegistry
     {
         if (known is { } id && await unit.Devices.FindAsync(id, cancellationToken) is { IsActive: true } existing)
         {
+            var network = NetworkPrefix.Of(ip);
+            if (network is not null && network != NetworkPrefix.Of(existing.LastIp)
+                && !(await unit.Devices.ListForUserAsync(user.Id, cancellationToken)).Any(d => NetworkPrefix.Of(d.LastIp) == network))
+            {
+                // A known device, but from a network none of the user's devices was last seen on.
+                Notify.Emit(unit, user.Id, NotificationTypes.NewNetwork, NotificationSeverity.Warning,
+                    $"Sign-in on {existing.Name} from a new network ({ip}).",
+                    new Dictionary<string, object?> { ["device_id"] = existing.Id, ["device_name"] = existing.Name, ["ip"] = ip, ["network"] = network }, now);
+            }
+
             existing.LastSeenAt = now;
             existing.LastIp = ip;
             return (existing, null);

@@ -1,5 +1,6 @@
 using System.Net;
 using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Results;
@@ -159,6 +160,9 @@ public sealed class UserService(
         var revoked = await sessions.RevokeAllAsync(unit, user.Id, "password_reset", actor, null, null, cancellationToken);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.PasswordReset, "one_time_password", actor, Actors.User(user.Id), null,
             new Dictionary<string, object?> { ["sessions_revoked"] = revoked }));
+        Notify.Emit(unit, user.Id, NotificationTypes.PasswordChanged, NotificationSeverity.Critical,
+            "Your password was reset by an operator and every session was signed out. If you did not ask for this, contact support.",
+            new Dictionary<string, object?> { ["by"] = "operator", ["sessions_revoked"] = revoked }, now);
         await unit.CommitAsync(cancellationToken);
         return oneTime;
     }
@@ -232,6 +236,9 @@ public sealed class UserService(
         });
         unit.Audit.Append(new AuditRecord(AuditEventTypes.PasswordChanged, "ok", actor, Actors.User(user.Id), ip?.ToString(),
             new Dictionary<string, object?> { ["sessions_revoked"] = revoked }));
+        Notify.Emit(unit, user.Id, NotificationTypes.PasswordChanged, NotificationSeverity.Critical,
+            "Your password was changed and every other session was signed out. If this wasn't you, freeze your account now.",
+            new Dictionary<string, object?> { ["ip"] = ip?.ToString(), ["sessions_revoked"] = revoked }, now);
         await unit.CommitAsync(cancellationToken);
         return token;
     }

@@ -1,3 +1,4 @@
+using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Server.Notifications.Email;
 using Portcullis.Server.Notifications.Webhooks;
 using Portcullis.Server.Reports;
@@ -9,6 +10,10 @@ public static class NotificationHosting
 {
     public static IServiceCollection AddNotificationDelivery(this IServiceCollection services)
     {
+        services.AddSingleton<PublicAddress>();
+        services.AddSingleton<INotificationSender, SmsNotificationSender>();
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         services.AddEmailNotifications();
         services.AddWebhookNotifications();
         services.AddActivityReports();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Storage;
+using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
 using Portcullis.Storage.Sqlite;
 
@@ -18,8 +19,12 @@ internal sealed class EfGateUnit : IGateUnit
     private IDbContextTransaction? _transaction;
     private bool _holdsWriteLock;
 
-    public EfGateUnit(GateDbContext db, TimeProvider time, SqliteWriteLock? writeLock)
+    private readonly OutboxSignal? _outbox;
+    private readonly EfNotificationLog _notifications;
+
+    public EfGateUnit(GateDbContext db, TimeProvider time, SqliteWriteLock? writeLock, OutboxSignal? outbox)
     {
+        _outbox = outbox;
         _db = db;
         _time = time;
         _writeLock = writeLock;
@@ -34,7 +39,7 @@ internal sealed class EfGateUnit : IGateUnit
         RecoveryCodes = new EfRecoveryCodeStore(db);
         PushChallenges = new EfPushChallengeStore(db);
         PendingChallenges = new EfPendingChallengeStore(db);
-        Notifications = new EfNotificationLog(db);
+        _notifications = new EfNotificationLog(db);
         NotificationSettings = new EfNotificationSettingsStore(db);
         Outbox = new EfOutboxStore(db);
     }
@@ -61,7 +66,7 @@ internal sealed class EfGateUnit : IGateUnit
 
     public IPendingChallengeStore PendingChallenges { get; }
 
-    public INotificationLog Notifications { get; }
+    public INotificationLog Notifications => _notifications;
 
     public INotificationSettingsStore NotificationSettings { get; }
 
@@ -102,6 +107,8 @@ internal sealed class EfGateUnit : IGateUnit
 
         await BeginAsync(cancellationToken);
         await _audit.ChainPendingAsync(_time.GetUtcNow(), cancellationToken);
+        var notifies = _notifications.Emitted;
+        _notifications.Emitted = false;
         await _db.SaveChangesAsync(cancellationToken);
         try
         {
@@ -112,6 +119,11 @@ internal sealed class EfGateUnit : IGateUnit
             await _transaction!.DisposeAsync();
             _transaction = null;
             ReleaseWriteLock();
+        }
+
+        if (notifies)
+        {
+            _outbox?.Signal();
         }
     }
 

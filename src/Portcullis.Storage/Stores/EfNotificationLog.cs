@@ -6,7 +6,14 @@ namespace Portcullis.Storage.Stores;
 
 internal sealed class EfNotificationLog(GateDbContext db) : INotificationLog
 {
-    public void Emit(NotificationEvent notification) => db.NotificationEvents.Add(notification);
+    /// <summary>Whether this unit emitted an event (the unit then wakes the dispatcher after committing).</summary>
+    public bool Emitted { get; set; }
+
+    public void Emit(NotificationEvent notification)
+    {
+        db.NotificationEvents.Add(notification);
+        Emitted = true;
+    }
 
     public async Task<IReadOnlyList<NotificationEvent>> ListForUserAsync(Guid userId, int limit, CancellationToken cancellationToken) =>
         await db.NotificationEvents.AsNoTracking().Where(n => n.UserId == userId)

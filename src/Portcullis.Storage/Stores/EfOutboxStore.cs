@@ -7,7 +7,7 @@ namespace Portcullis.Storage.Stores;
 internal sealed class EfOutboxStore(GateDbContext db) : IOutboxStore
 {
     public async Task<IReadOnlyList<NotificationEvent>> ListUnfannedAsync(int limit, CancellationToken cancellationToken) =>
-        await db.NotificationEvents.Where(n => n.FannedOutAt == null)
+        await db.NotificationEvents.AsNoTracking().Where(n => n.FannedOutAt == null)
             .OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).Take(limit).ToListAsync(cancellationToken);
 
     public Task<NotificationEvent?> FindEventAsync(Guid id, CancellationToken cancellationToken) =>
@@ -15,10 +15,19 @@ internal sealed class EfOutboxStore(GateDbContext db) : IOutboxStore
 
     public void Add(NotificationDelivery delivery) => db.NotificationDeliveries.Add(delivery);
 
-    public async Task<IReadOnlyList<NotificationDelivery>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
-        await db.NotificationDeliveries
+    public async Task<IReadOnlyList<Guid>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        await db.NotificationDeliveries.AsNoTracking()
             .Where(d => d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
-            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+            .OrderBy(d => d.NextAttemptAt).ThenBy(d => d.Id).Select(d => d.Id).Take(limit).ToListAsync(cancellationToken);
+
+    public async Task<bool> TryClaimEventAsync(Guid id, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.NotificationEvents.Where(n => n.Id == id && n.FannedOutAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.FannedOutAt, now), cancellationToken) == 1;
+
+    public async Task<bool> TryLeaseAsync(Guid id, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken cancellationToken) =>
+        await db.NotificationDeliveries
+            .Where(d => d.Id == id && d.State == DeliveryState.Pending && d.NextAttemptAt <= now && (d.LeaseUntil == null || d.LeaseUntil < now))
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.LeaseUntil, leaseUntil), cancellationToken) == 1;
 
     public Task<NotificationDelivery?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.NotificationDeliveries.FirstOrDefaultAsync(d => d.Id == id, cancellationToken);
