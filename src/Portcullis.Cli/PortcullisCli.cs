@@ -18,6 +18,7 @@ public static class PortcullisCli
         root.Subcommands.Add(UserCommands.Create(global, console));
         root.Subcommands.Add(AuditCommands.Create(global, console));
         root.Subcommands.Add(AuthenticatorCommand.Create(global, console));
+        root.Subcommands.Add(NotificationCommands.Create(global, console));
         return root;
     }
 

@@ -54,6 +54,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<Notifications.NotificationOptions>();
         services.AddSingleton<Notifications.Delivery.OutboxSignal>();
         services.AddSingleton<Notifications.Delivery.NotificationFanOut>();
+        services.AddSingleton<Notifications.Delivery.DeliveryAdminService>();
         return services;
     }
 }

@@ -44,6 +44,8 @@ public sealed class StoreGate : IAsyncDisposable
         return new StoreGate(app, client);
     }
 
+    public IServiceProvider Services => _app.Services;
+
     public async Task<HttpAnswer> SignInAsync(string username, string password)
     {
         using var response = await _client.PostAsJsonAsync("/api/v1/sign-in", new { username, password });
