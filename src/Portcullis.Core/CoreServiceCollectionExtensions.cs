@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IConfigurationCheck, PasswordConfigurationCheck>();
         services.AddSingleton<IConfigurationCheck, SessionConfigurationCheck>();
         services.AddSingleton<IConfigurationCheck, ThrottleConfigurationCheck>();
+        services.AddSingleton<IConfigurationCheck, NotificationConfigurationCheck>();
         services.AddSingleton(PasswordBlocklist.Default);
         services.AddSingleton(sp => new Argon2idPasswordHasher(sp.GetRequiredService<IOptions<PasswordOptions>>().Value));
         services.AddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<PasswordOptions>>().Value, sp.GetRequiredService<PasswordBlocklist>()));
