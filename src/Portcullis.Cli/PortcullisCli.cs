@@ -17,6 +17,7 @@ public static class PortcullisCli
         root.Subcommands.Add(InitCommand.Create(global, console));
         root.Subcommands.Add(UserCommands.Create(global, console));
         root.Subcommands.Add(AuditCommands.Create(global, console));
+        root.Subcommands.Add(ReportCommands.Create(global, console));
         root.Subcommands.Add(AuthenticatorCommand.Create(global, console));
         root.Subcommands.Add(NotificationCommands.Create(global, console));
         return root;

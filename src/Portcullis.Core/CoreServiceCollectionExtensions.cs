@@ -10,6 +10,7 @@ using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Factors.WebAuthn;
+using Portcullis.Core.Notifications.Reports;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -56,6 +57,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Notifications.Delivery.OutboxSignal>();
         services.AddSingleton<Notifications.Delivery.NotificationFanOut>();
         services.AddSingleton<Notifications.Delivery.DeliveryAdminService>();
+        services.AddSingleton<ActivityReportService>();
         return services;
     }
 }

@@ -49,4 +49,7 @@ public static class AuditEventTypes
     public const string DeviceRegistered = "device.registered";
     public const string AccountCreated = "account.created";
     public const string StoreInitialised = "store.initialised";
+
+    // Activity reports (add below this line)
+    public const string ReportFrequencyChanged = "report.frequency_changed";
 }

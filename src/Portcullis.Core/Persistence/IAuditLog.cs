@@ -13,5 +13,12 @@ public interface IAuditLog
     /// <summary>Rows about a subject or by an actor, newest first.</summary>
     Task<IReadOnlyList<AuditEvent>> ListForAsync(string actorOrSubject, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Rows of <paramref name="types"/> about a user or by them (actor or subject <c>user:&lt;id&gt;</c>) in
+    /// [<paramref name="from"/>, <paramref name="to"/>), oldest first (activity reports).
+    /// </summary>
+    Task<IReadOnlyList<AuditEvent>> ListForUserAsync(Guid userId, DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string> types,
+        CancellationToken cancellationToken);
+
     Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken);
 }

@@ -92,6 +92,11 @@ public static class ProblemCatalog
         [UserErrors.InvalidDisplayNameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid display name"),
         [UserErrors.ExistsCode] = (StatusCodes.Status409Conflict, "User exists"),
         [UserErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such user"),
+        // Activity-report codes (add below this line)
+        [Core.Notifications.Reports.ReportErrors.InvalidPeriodCode] = (StatusCodes.Status400BadRequest, "Invalid report period"),
+        [Core.Notifications.Reports.ReportErrors.InvalidEndCode] = (StatusCodes.Status400BadRequest, "Invalid report end"),
+        [Core.Notifications.Reports.ReportErrors.InvalidFormatCode] = (StatusCodes.Status400BadRequest, "Invalid report format"),
+        [Core.Notifications.Reports.ReportErrors.InvalidFrequencyCode] = (StatusCodes.Status400BadRequest, "Invalid report frequency"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;

@@ -22,6 +22,16 @@ internal sealed class EfAuditLog(GateDbContext db) : IAuditLog
             .Take(limit)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<AuditEvent>> ListForUserAsync(Guid userId, DateTimeOffset from, DateTimeOffset to,
+        IReadOnlyCollection<string> types, CancellationToken cancellationToken)
+    {
+        var key = Actors.User(userId);
+        return await db.AuditEvents.AsNoTracking()
+            .Where(e => (e.Subject == key || e.Actor == key) && e.At >= from && e.At < to && types.Contains(e.Type))
+            .OrderBy(e => e.Sequence)
+            .ToListAsync(cancellationToken);
+    }
+
     public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
         db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
 
