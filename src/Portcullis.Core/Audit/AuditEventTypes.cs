@@ -45,4 +45,7 @@ public static class AuditEventTypes
     public const string DeviceRegistered = "device.registered";
     public const string AccountCreated = "account.created";
     public const string StoreInitialised = "store.initialised";
+
+    // Notifications: email and the "this wasn't me" link (add below this line)
+    public const string FreezeRequested = "account.freeze_requested";
 }

@@ -89,6 +89,8 @@ public static class ProblemCatalog
         [UserErrors.InvalidDisplayNameCode] = (StatusCodes.Status422UnprocessableEntity, "Invalid display name"),
         [UserErrors.ExistsCode] = (StatusCodes.Status409Conflict, "User exists"),
         [UserErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such user"),
+        // Notifications: email and the "this wasn't me" link (add below this line)
+        [Core.Notifications.FreezeLinkErrors.InvalidCode] = (StatusCodes.Status410Gone, "Link expired or already used"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;
