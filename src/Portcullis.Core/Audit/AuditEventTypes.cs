@@ -52,4 +52,6 @@ public static class AuditEventTypes
 
     // Activity reports (add below this line)
     public const string ReportFrequencyChanged = "report.frequency_changed";
+    // Notifications: email and the "this wasn't me" link (add below this line)
+    public const string FreezeRequested = "account.freeze_requested";
 }

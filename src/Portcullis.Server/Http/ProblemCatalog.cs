@@ -97,6 +97,8 @@ public static class ProblemCatalog
         [Core.Notifications.Reports.ReportErrors.InvalidEndCode] = (StatusCodes.Status400BadRequest, "Invalid report end"),
         [Core.Notifications.Reports.ReportErrors.InvalidFormatCode] = (StatusCodes.Status400BadRequest, "Invalid report format"),
         [Core.Notifications.Reports.ReportErrors.InvalidFrequencyCode] = (StatusCodes.Status400BadRequest, "Invalid report frequency"),
+        // Notifications: email and the "this wasn't me" link (add below this line)
+        [Core.Notifications.FreezeLinkErrors.InvalidCode] = (StatusCodes.Status410Gone, "Link expired or already used"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;
