@@ -20,11 +20,11 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
         var (code, detail) = Classify(exception);
         if (code == ProblemCatalog.ServerError)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, RequestLoggingMiddleware.LoggablePath(httpContext.Request.Path.Value));
         }
         else
         {
-            logger.LogInformation("Rejected request on {Method} {Path}: {Code}", httpContext.Request.Method, httpContext.Request.Path, code);
+            logger.LogInformation("Rejected request on {Method} {Path}: {Code}", httpContext.Request.Method, RequestLoggingMiddleware.LoggablePath(httpContext.Request.Path.Value), code);
         }
 
         await Problems.WriteAsync(httpContext, code, detail);

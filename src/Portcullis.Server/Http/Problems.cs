@@ -29,7 +29,7 @@ public static class Problems
             Title = title,
             Status = status,
             Detail = detail,
-            Instance = context.Request.Path,
+            Instance = RequestLoggingMiddleware.LoggablePath(context.Request.Path.Value),
         };
         problem.Extensions["code"] = code;
         problem.Extensions["trace_id"] = Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
