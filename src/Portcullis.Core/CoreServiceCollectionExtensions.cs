@@ -10,6 +10,7 @@ using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Factors.WebAuthn;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -51,6 +52,7 @@ public static class CoreServiceCollectionExtensions
         services.AddPushFactor();
         services.AddSmsFactor();
         services.AddRecoveryCodes();
+        services.AddNotificationSettings();
         return services;
     }
 }

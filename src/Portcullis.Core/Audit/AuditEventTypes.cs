@@ -45,4 +45,14 @@ public static class AuditEventTypes
     public const string DeviceRegistered = "device.registered";
     public const string AccountCreated = "account.created";
     public const string StoreInitialised = "store.initialised";
+
+    // Notification settings (add below this line)
+    public const string NotificationContactAdded = "notification.contact_added";
+    public const string NotificationContactRemoved = "notification.contact_removed";
+    public const string NotificationPreferenceChanged = "notification.preference_changed";
+    public const string NotificationPhraseSet = "notification.phrase_set";
+    public const string NotificationPhraseCleared = "notification.phrase_cleared";
+    public const string NotificationWebhookAdded = "notification.webhook_added";
+    public const string NotificationWebhookRemoved = "notification.webhook_removed";
+    public const string NotificationWebhookSecretRotated = "notification.webhook_secret_rotated";
 }
