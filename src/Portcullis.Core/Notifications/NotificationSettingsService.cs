@@ -164,7 +164,11 @@ public sealed class NotificationSettingsService(IGateStore store, IOptions<Notif
         {
             unit.NotificationSettings.AddPreference(new NotificationPreference
             {
-                UserId = userId, Type = kind.Type, Channel = parsed, Enabled = enabled, UpdatedAt = now,
+                UserId = userId,
+                Type = kind.Type,
+                Channel = parsed,
+                Enabled = enabled,
+                UpdatedAt = now,
             });
         }
         else if (existing is not null)
