@@ -11,6 +11,7 @@ using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Factors.WebAuthn;
 using Portcullis.Core.Notifications.Reports;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -58,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Notifications.Delivery.NotificationFanOut>();
         services.AddSingleton<Notifications.Delivery.DeliveryAdminService>();
         services.AddSingleton<ActivityReportService>();
+        services.AddNotificationSettings();
         return services;
     }
 }

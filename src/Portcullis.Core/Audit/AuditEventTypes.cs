@@ -54,4 +54,13 @@ public static class AuditEventTypes
     public const string ReportFrequencyChanged = "report.frequency_changed";
     // Notifications: email and the "this wasn't me" link (add below this line)
     public const string FreezeRequested = "account.freeze_requested";
+    // Notification settings (add below this line)
+    public const string NotificationContactAdded = "notification.contact_added";
+    public const string NotificationContactRemoved = "notification.contact_removed";
+    public const string NotificationPreferenceChanged = "notification.preference_changed";
+    public const string NotificationPhraseSet = "notification.phrase_set";
+    public const string NotificationPhraseCleared = "notification.phrase_cleared";
+    public const string NotificationWebhookAdded = "notification.webhook_added";
+    public const string NotificationWebhookRemoved = "notification.webhook_removed";
+    public const string NotificationWebhookSecretRotated = "notification.webhook_secret_rotated";
 }

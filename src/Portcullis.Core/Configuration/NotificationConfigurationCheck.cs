@@ -3,7 +3,7 @@ using Portcullis.Core.Notifications;
 
 namespace Portcullis.Core.Configuration;
 
-/// <summary>Checks the <c>Notifications</c> section (the email and webhook subsections have checks of their own).</summary>
+/// <summary>Checks the general and dispatcher keys of the <c>Notifications</c> section (settings, email and webhooks have checks of their own).</summary>
 public sealed class NotificationConfigurationCheck(IOptions<NotificationOptions> notifications) : IConfigurationCheck
 {
     public IEnumerable<string> Problems()
@@ -18,16 +18,6 @@ public sealed class NotificationConfigurationCheck(IOptions<NotificationOptions>
         if (n.FreezeLinkLifetime <= TimeSpan.Zero)
         {
             yield return ConfigurationProblem.Format("Notifications:FreezeLinkLifetime", "must be positive", n.FreezeLinkLifetime);
-        }
-
-        if (n.MaxContacts is < 2 or > 50)
-        {
-            yield return ConfigurationProblem.Format("Notifications:MaxContacts", "must be between 2 and 50", n.MaxContacts);
-        }
-
-        if (n.MaxWebhooks is < 0 or > 50)
-        {
-            yield return ConfigurationProblem.Format("Notifications:MaxWebhooks", "must be between 0 and 50", n.MaxWebhooks);
         }
 
         var d = n.Dispatcher;

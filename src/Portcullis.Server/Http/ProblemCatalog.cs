@@ -99,6 +99,18 @@ public static class ProblemCatalog
         [Core.Notifications.Reports.ReportErrors.InvalidFrequencyCode] = (StatusCodes.Status400BadRequest, "Invalid report frequency"),
         // Notifications: email and the "this wasn't me" link (add below this line)
         [Core.Notifications.FreezeLinkErrors.InvalidCode] = (StatusCodes.Status410Gone, "Link expired or already used"),
+        // Notification settings and feed codes (add below this line)
+        [Core.Notifications.NotificationErrors.ContactInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid notification address"),
+        [Core.Notifications.NotificationErrors.ContactExistsCode] = (StatusCodes.Status409Conflict, "Notification address exists"),
+        [Core.Notifications.NotificationErrors.ContactLimitCode] = (StatusCodes.Status409Conflict, "Too many notification addresses"),
+        [Core.Notifications.NotificationErrors.LastContactCode] = (StatusCodes.Status409Conflict, "Last address for security alerts"),
+        [Core.Notifications.NotificationErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such notification item"),
+        [Core.Notifications.NotificationErrors.PreferenceLockedCode] = (StatusCodes.Status409Conflict, "Security alerts must stay reachable"),
+        [Core.Notifications.NotificationErrors.TypeUnknownCode] = (StatusCodes.Status400BadRequest, "Unknown notification type"),
+        [Core.Notifications.NotificationErrors.ChannelUnknownCode] = (StatusCodes.Status400BadRequest, "Unknown notification channel"),
+        [Core.Notifications.NotificationErrors.PhraseInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid anti-phishing phrase"),
+        [Core.Notifications.NotificationErrors.WebhookInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid webhook endpoint"),
+        [Core.Notifications.NotificationErrors.WebhookLimitCode] = (StatusCodes.Status409Conflict, "Too many webhook endpoints"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;

@@ -15,7 +15,7 @@ public sealed class NotificationConfigurationCheckTests
     [Fact]
     public void EveryProblem_IsReportedAtOnce_WithItsPathAndValue()
     {
-        var options = new NotificationOptions { PublicUrl = "ftp://gate", MaxContacts = 1 };
+        var options = new NotificationOptions { PublicUrl = "ftp://gate", FreezeLinkLifetime = TimeSpan.Zero };
         options.Dispatcher.MaxAttempts = 0;
         options.Dispatcher.Lease = TimeSpan.FromSeconds(10);
 
@@ -23,7 +23,7 @@ public sealed class NotificationConfigurationCheckTests
 
         Assert.Equal(4, problems.Count);
         Assert.Contains(problems, p => p.StartsWith("Notifications:PublicUrl:", StringComparison.Ordinal) && p.Contains("ftp://gate", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("Notifications:MaxContacts:", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Notifications:FreezeLinkLifetime:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Notifications:Dispatcher:MaxAttempts:", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Notifications:Dispatcher:Lease:", StringComparison.Ordinal));
     }

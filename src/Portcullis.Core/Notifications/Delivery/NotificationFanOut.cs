@@ -42,7 +42,7 @@ public sealed class NotificationFanOut(ISecretProtector protector, IOptions<Noti
             {
                 if (endpoint.Wants(notification.Type))
                 {
-                    deliveries.Add(Delivery(notification, NotificationChannel.Webhook, endpoint.Id, WebhookDisplay(endpoint.Url), now));
+                    deliveries.Add(Delivery(notification, NotificationChannel.Webhook, endpoint.Id, Webhooks.WebhookUrls.Display(endpoint.Url), now));
                 }
             }
         }
@@ -73,7 +73,4 @@ public sealed class NotificationFanOut(ISecretProtector protector, IOptions<Noti
         CreatedAt = now,
     };
 
-    /// <summary>A webhook URL for operators' eyes: scheme, host, port and path, never the query (it may hold a token).</summary>
-    private static string WebhookDisplay(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri.GetLeftPart(UriPartial.Path) : "(invalid url)";
 }
