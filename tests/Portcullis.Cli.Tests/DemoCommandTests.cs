@@ -22,14 +22,14 @@ public sealed class DemoCommandTests : IDisposable
     {
         await using (var demo = await PortcullisProcess.StartDemoAsync(DataDirectory, _folder.Path))
         {
-            await WalkThroughAsync(demo);
+            await WalkThroughAsync(demo, DataDirectory);
         }
 
         var verify = await Cli.RunAsync("audit", "verify", "--data-dir", DataDirectory, "--config", EmptyConfig());
         Assert.True(verify.ExitCode == ExitCodes.Ok, verify.ToString());
     }
 
-    private static async Task WalkThroughAsync(PortcullisProcess demo)
+    private static async Task WalkThroughAsync(PortcullisProcess demo, string dataDirectory)
     {
         Assert.Equal("127.0.0.1", demo.Url.Host);
         Assert.NotEqual(0, demo.Url.Port);
@@ -56,6 +56,22 @@ public sealed class DemoCommandTests : IDisposable
 
         var withOldToken = await GetAsync(signedIn, "/api/v1/me");
         Assert.Equal(HttpStatusCode.Unauthorized, withOldToken.Status);
+
+        // The new device and the password change reached the feed, and the demo's email sink wrote them as files.
+        var feed = await GetAsync(changed, "/api/v1/me/notifications");
+        var types = feed.Body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("type").GetString()).ToList();
+        Assert.Contains("security.new_device", types);
+        Assert.Contains("security.password_changed", types);
+        Assert.Contains("emails are written to", demo.Output, StringComparison.Ordinal);
+        var mail = Path.Combine(dataDirectory, "mail");
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((!Directory.Exists(mail) || Directory.GetFiles(mail, "*.eml").Length < 2) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+        }
+
+        var emails = Directory.GetFiles(mail, "*.eml").Select(File.ReadAllText).ToList();
+        Assert.Contains(emails, e => e.Contains("To: demo@example.com", StringComparison.Ordinal) && e.Contains("security.new_device", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -227,4 +227,30 @@ public sealed class UserCommandsTests : IAsyncLifetime
         Assert.True(list.ExitCode == ExitCodes.Ok, list.ToString());
         return list.OutLines.Select(l => JsonDocument.Parse(l).RootElement).Single(u => u.GetProperty("username").GetString() == username);
     }
+
+    [Fact]
+    public async Task Add_WithEmail_GivesTheUserANotificationAddress()
+    {
+        var result = await _store.RunAsync("user", "add", "erin", "--email", "Erin@Example.COM");
+
+        Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());
+        using var db = _store.OpenDatabase();
+        using var command = db.CreateCommand();
+        command.CommandText = "SELECT c.channel, c.address FROM notification_contacts c JOIN users u ON u.id = c.user_id WHERE u.username = 'erin'";
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(("Email", "Erin@example.com"), (reader.GetString(0), reader.GetString(1)));
+    }
+
+    [Fact]
+    public async Task Add_WithABadEmail_CreatesNothing()
+    {
+        var result = await _store.RunAsync("user", "add", "frank", "--email", "not an address");
+
+        Assert.NotEqual(ExitCodes.Ok, result.ExitCode);
+        Assert.StartsWith("portcullis: notification.contact_invalid", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+        var list = await _store.RunAsync("user", "list", "--json");
+        Assert.DoesNotContain("frank", list.Out, StringComparison.Ordinal);
+    }
+
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
@@ -16,6 +17,9 @@ namespace Portcullis.Cli.Commands;
 internal static class DemoCommand
 {
     public const string DemoUsername = "demo";
+
+    /// <summary>Where the demo user's notifications go (to a file under the data folder unless SMTP is configured).</summary>
+    public const string DemoEmail = "demo@example.com";
 
     public static Command Create(GlobalOptions global, CliConsole console)
     {
@@ -58,7 +62,7 @@ internal static class DemoCommand
             }
         }
 
-        var created = await users.CreateAsync(new NewUser(DemoUsername, "Demo Trader", UserRole.AccountHolder), Actors.Cli, cancellationToken);
+        var created = await users.CreateAsync(new NewUser(DemoUsername, "Demo Trader", UserRole.AccountHolder, Email: DemoEmail), Actors.Cli, cancellationToken);
         if (!created.IsSuccess)
         {
             console.Fail($"{created.Error.Code}: {created.Error.Message}");
@@ -99,6 +103,11 @@ internal static class DemoCommand
         o.WriteLine($"  authenticator device: curl -s -X POST {url}/api/v1/factors/push/enrollment -H 'authorization: Bearer <token>'");
         o.WriteLine($"                        then: portcullis authenticator enrol --server {url} --code <code>");
         o.WriteLine($"  security key:         POST {url}/api/v1/factors/webauthn/options, then the browser's navigator.credentials.create()");
+        var email = services.GetRequiredService<IOptions<NotificationOptions>>().Value.Email;
+        o.WriteLine($"Notifications (docs/notifications.md) go to {DemoEmail} and the in-app feed (GET {url}/api/v1/me/notifications):");
+        o.WriteLine(string.Equals(email.Sink, EmailOptions.FileSink, StringComparison.OrdinalIgnoreCase)
+            ? $"  emails are written to {Path.GetFullPath(Path.Combine(storage.DataDirectory, email.Directory))}/ (set Notifications:Email:Sink=smtp to send them)"
+            : $"  emails go to the '{email.Sink}' sink");
         o.WriteLine($"API description: {url}/openapi/v1.json   Health: {url}/health/ready");
         o.WriteLine("Press Ctrl+C to stop.");
     }

@@ -36,9 +36,10 @@ internal static class UserCommands
         {
             Description = "Read the password from standard input instead of generating a one-time password",
         };
+        var email = new Option<string?>("--email") { Description = "An email address for the user's notifications" };
         var command = new Command("add", "Add a user; prints a one-time password unless --password-stdin is given")
         {
-            username, displayName, asOperator, passwordStdin,
+            username, displayName, asOperator, passwordStdin, email,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -62,7 +63,7 @@ internal static class UserCommands
 
             var role = parse.GetValue(asOperator) ? UserRole.Operator : UserRole.AccountHolder;
             var created = await services.GetRequiredService<UserService>().CreateAsync(
-                new NewUser(name, parse.GetValue(displayName) ?? name, role, password), Actors.Cli, cancellationToken);
+                new NewUser(name, parse.GetValue(displayName) ?? name, role, password, parse.GetValue(email)), Actors.Cli, cancellationToken);
             if (!created.IsSuccess)
             {
                 console.Fail($"{created.Error.Code}: {created.Error.Message}");

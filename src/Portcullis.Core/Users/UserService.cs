@@ -41,6 +41,16 @@ public sealed class UserService(
             return verdict.Error!;
         }
 
+        string? email = null;
+        if (request.Email is not null)
+        {
+            (email, var problem) = ContactAddresses.Normalize(NotificationChannel.Email, request.Email);
+            if (email is null)
+            {
+                return NotificationErrors.ContactInvalid("email", problem!);
+            }
+        }
+
         await using var unit = await store.OpenAsync(cancellationToken);
         if (await unit.Users.FindByUsernameAsync(username, cancellationToken) is not null)
         {
@@ -60,12 +70,25 @@ public sealed class UserService(
             PasswordChangedAt = now,
         };
         unit.Users.Add(user);
+        if (email is not null)
+        {
+            unit.NotificationSettings.AddContact(new NotificationContact
+            {
+                Id = Guid.CreateVersion7(now),
+                UserId = user.Id,
+                Channel = NotificationChannel.Email,
+                Address = email,
+                CreatedAt = now,
+            });
+        }
+
         unit.Audit.Append(new AuditRecord(AuditEventTypes.UserCreated, "ok", actor, Actors.User(user.Id), null,
             new Dictionary<string, object?>
             {
                 ["username"] = username,
                 ["role"] = request.Role.ToString().ToLowerInvariant(),
                 ["one_time_password"] = oneTime is not null,
+                ["email"] = email is null ? null : ContactAddresses.Mask(NotificationChannel.Email, email),
             }));
         await unit.CommitAsync(cancellationToken);
         return new CreatedUser(user, oneTime);
