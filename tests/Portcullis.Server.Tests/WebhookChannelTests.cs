@@ -29,7 +29,8 @@ public sealed class WebhookChannelTests : IAsyncLifetime
         _gate = await TestGate.StartAsync(new Dictionary<string, string?>
         {
             ["Notifications:Webhooks:AllowPrivateNetworks"] = "true",
-            ["Notifications:Webhooks:Timeout"] = "00:00:01",
+            ["Notifications:Webhooks:Timeout"] = "00:00:05", // generous on a busy machine; the slow receiver waits 30 s
+            ["Notifications:Dispatcher:Enabled"] = "false", // these tests drive the sender themselves
         });
 
         // The library checks webhook-timestamp against the real clock.

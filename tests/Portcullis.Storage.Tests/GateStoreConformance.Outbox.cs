@@ -146,4 +146,45 @@ public abstract partial class GateStoreConformance
         Assert.Equal(5, marked);
         Assert.Equal(0, await ReadAsync(u => u.Notifications.CountUnreadAsync(alice.Id, Ct)));
     }
+
+    [SkippableFact]
+    public async Task UseFreezeLink_FromManyUnitsOnTwoStores_SucceedsOnce_AndNotWhenExpired()
+    {
+        var alice = NewUser("alice");
+        var e = NewEvent(alice, Start);
+        FreezeLink Link(DateTimeOffset expires) => new()
+        {
+            Id = Guid.NewGuid(), UserId = alice.Id, EventId = e.Id, TokenHash = RandomHash(), TokenCiphertext = [1, 2, 3],
+            CreatedAt = Start, ExpiresAt = expires,
+        };
+        var link = Link(Start.AddDays(7));
+        var expired = Link(Start.AddMinutes(1));
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Notifications.Emit(e);
+            u.NotificationSettings.AddFreezeLink(link);
+            u.NotificationSettings.AddFreezeLink(expired);
+        });
+        IGateStore[] stores = [Store, BuildSecondStore()];
+        var wins = 0;
+
+        await RunAllAtOnceAsync(8, async i =>
+        {
+            await using var unit = await stores[i % 2].OpenAsync(Ct);
+            await unit.BeginAsync(Ct);
+            if (await unit.NotificationSettings.TryUseFreezeLinkAsync(link.Id, Start.AddHours(1), "192.0.2.7", Ct))
+            {
+                Interlocked.Increment(ref wins);
+            }
+
+            await unit.CommitAsync(Ct);
+        });
+
+        Assert.Equal(1, wins);
+        var used = await ReadAsync(u => u.NotificationSettings.FindFreezeLinkAsync([.. link.TokenHash], Ct));
+        Assert.Equal((Start.AddHours(1), "192.0.2.7"), (used?.UsedAt, used?.UsedFromIp));
+        Assert.False(await ReadAsync(u => u.NotificationSettings.TryUseFreezeLinkAsync(expired.Id, Start.AddHours(1), null, Ct)));
+    }
+
 }

@@ -46,7 +46,7 @@ public sealed class FreezeLinkService(IGateStore store, SessionService sessions,
 
         await using var unit = await store.OpenAsync(cancellationToken);
 
-        // Read-modify-write: two clicks at once must not both pass the "not used yet" check.
+        // Two clicks at once (on one node or two) must not both use the link: the conditional update below decides.
         await unit.BeginAsync(cancellationToken);
         var link = await unit.NotificationSettings.FindFreezeLinkAsync(SessionToken.Hash(token!), cancellationToken);
         if (link is null)
@@ -66,8 +66,11 @@ public sealed class FreezeLinkService(IGateStore store, SessionService sessions,
             return FreezeLinkErrors.Invalid("unknown_user");
         }
 
-        link.UsedAt = now;
-        link.UsedFromIp = ip;
+        if (!await unit.NotificationSettings.TryUseFreezeLinkAsync(link.Id, now, ip, cancellationToken))
+        {
+            return FreezeLinkErrors.Invalid("used");
+        }
+
         var actor = "freeze_link:" + link.Id.ToString("D", CultureInfo.InvariantCulture);
         var revoked = await sessions.RevokeAllAsync(unit, user.Id, RevokeReason, actor, ip, keep: null, cancellationToken);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.FreezeRequested, "ok", actor, Actors.User(user.Id), ip,

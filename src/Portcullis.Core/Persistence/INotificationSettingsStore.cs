@@ -33,6 +33,12 @@ public interface INotificationSettingsStore
     /// <summary>The freeze link made for an event's emails, if any.</summary>
     Task<FreezeLink?> FindFreezeLinkForEventAsync(Guid eventId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Marks a freeze link used if it is still unused and unexpired, atomically (a conditional update): of two
+    /// clicks at once, on any number of nodes, exactly one gets true.
+    /// </summary>
+    Task<bool> TryUseFreezeLinkAsync(Guid id, DateTimeOffset now, string? ip, CancellationToken cancellationToken);
+
     /// <summary>A freeze link by the SHA-256 of its token, tracked.</summary>
     Task<FreezeLink?> FindFreezeLinkAsync(byte[] tokenHash, CancellationToken cancellationToken);
 

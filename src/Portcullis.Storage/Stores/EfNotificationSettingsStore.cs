@@ -39,6 +39,10 @@ internal sealed class EfNotificationSettingsStore(GateDbContext db) : INotificat
     public Task<FreezeLink?> FindFreezeLinkForEventAsync(Guid eventId, CancellationToken cancellationToken) =>
         db.FreezeLinks.AsNoTracking().FirstOrDefaultAsync(l => l.EventId == eventId, cancellationToken);
 
+    public async Task<bool> TryUseFreezeLinkAsync(Guid id, DateTimeOffset now, string? ip, CancellationToken cancellationToken) =>
+        await db.FreezeLinks.Where(l => l.Id == id && l.UsedAt == null && l.ExpiresAt > now)
+            .ExecuteUpdateAsync(set => set.SetProperty(l => l.UsedAt, now).SetProperty(l => l.UsedFromIp, ip), cancellationToken) == 1;
+
     public Task<FreezeLink?> FindFreezeLinkAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
         db.FreezeLinks.FirstOrDefaultAsync(l => l.TokenHash == tokenHash, cancellationToken);
 

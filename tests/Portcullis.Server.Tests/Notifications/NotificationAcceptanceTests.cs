@@ -74,6 +74,37 @@ public sealed partial class NotificationAcceptanceTests : IAsyncLifetime
         Assert.Single(_receiver.Requests, r => r.Json.GetProperty("type").GetString() == NotificationTypes.NewDevice);
     }
 
+    [Fact]
+    public async Task AnSmtpServerThatIsDown_NeitherBlocksNorFailsTheSignIn_AndLosesNothing()
+    {
+        var down = new Dictionary<string, string?>(_smtp.GateSettings)
+        {
+            ["Notifications:Email:Smtp:Port"] = TestSmtpServer.UnusedPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var gate = await TestGate.StartAsync(down);
+        var bob = await gate.CreateUserAsync("bob");
+        await using (var unit = await gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None))
+        {
+            unit.NotificationSettings.AddContact(new NotificationContact
+            {
+                Id = Guid.NewGuid(), UserId = bob.Id, Channel = NotificationChannel.Email, Address = "bob@example.com", CreatedAt = gate.Time.GetUtcNow(),
+            });
+            await unit.CommitAsync(CancellationToken.None);
+        }
+
+        using var client = gate.CreateClient();
+        var signIn = await gate.SignInAsync(client, "bob");
+
+        Assert.Equal("signed_in", signIn.GetProperty("status").GetString());
+        await WaitForAsync(async () =>
+        {
+            await using var unit = await gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+            var deliveries = await unit.Outbox.ListAsync(null, bob.Id, 10, CancellationToken.None);
+            return deliveries.Count == 1 && deliveries[0] is { State: DeliveryState.Pending, Attempts: 1 } d
+                && d.LastError!.StartsWith("smtp.unavailable", StringComparison.Ordinal);
+        });
+    }
+
     [GeneratedRegex(@"https?://\S+/wasnt-me/pcz_[A-Za-z0-9_-]{43}")]
     private static partial Regex FreezeLink();
 
