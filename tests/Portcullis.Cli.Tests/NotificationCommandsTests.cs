@@ -23,16 +23,31 @@ public sealed class NotificationCommandsTests : IAsyncLifetime
         var now = TimeProvider.System.GetUtcNow();
         var notification = new NotificationEvent
         {
-            Id = Guid.CreateVersion7(now), UserId = alice.Id, Type = NotificationTypes.NewDevice, Severity = NotificationSeverity.Critical,
-            Summary = "New sign-in from a new device.", Data = "{}", CreatedAt = now, FannedOutAt = now,
+            Id = Guid.CreateVersion7(now),
+            UserId = alice.Id,
+            Type = NotificationTypes.NewDevice,
+            Severity = NotificationSeverity.Critical,
+            Summary = "New sign-in from a new device.",
+            Data = "{}",
+            CreatedAt = now,
+            FannedOutAt = now,
         };
         unit.Notifications.Emit(notification);
         _dead = Guid.CreateVersion7(now);
         unit.Outbox.Add(new NotificationDelivery
         {
-            Id = _dead, EventId = notification.Id, UserId = alice.Id, Channel = NotificationChannel.Email, TargetId = Guid.NewGuid(),
-            TargetDisplay = "alice@example.com", State = DeliveryState.Dead, Attempts = 8, NextAttemptAt = now, CreatedAt = now,
-            DeadAt = now, LastError = "smtp.unavailable: connection refused",
+            Id = _dead,
+            EventId = notification.Id,
+            UserId = alice.Id,
+            Channel = NotificationChannel.Email,
+            TargetId = Guid.NewGuid(),
+            TargetDisplay = "alice@example.com",
+            State = DeliveryState.Dead,
+            Attempts = 8,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            DeadAt = now,
+            LastError = "smtp.unavailable: connection refused",
         });
         await unit.CommitAsync(CancellationToken.None);
     }

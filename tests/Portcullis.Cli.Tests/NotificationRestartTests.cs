@@ -33,7 +33,10 @@ public sealed class NotificationRestartTests : IAsyncLifetime
         alice.AntiPhishingPhrase = Phrase;
         unit.NotificationSettings.AddContact(new NotificationContact
         {
-            Id = Guid.NewGuid(), UserId = alice.Id, Channel = NotificationChannel.Email, Address = "alice@example.com",
+            Id = Guid.NewGuid(),
+            UserId = alice.Id,
+            Channel = NotificationChannel.Email,
+            Address = "alice@example.com",
             CreatedAt = TimeProvider.System.GetUtcNow(),
         });
         await unit.CommitAsync(CancellationToken.None);

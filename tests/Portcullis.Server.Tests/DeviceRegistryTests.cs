@@ -120,18 +120,37 @@ public sealed class DeviceRegistryTests : IAsyncLifetime
             var user = (await unit.Users.FindByUsernameAsync("alice", CancellationToken.None))!;
             var device = new Device
             {
-                Id = Guid.NewGuid(), UserId = user.Id, Name = "Phone", Kind = DeviceKind.Authenticator, FirstSeenAt = now, LastSeenAt = now,
+                Id = Guid.NewGuid(),
+                UserId = user.Id,
+                Name = "Phone",
+                Kind = DeviceKind.Authenticator,
+                FirstSeenAt = now,
+                LastSeenAt = now,
                 Trust = DeviceTrust.Trusted,
             };
             var factor = new Factor
             {
-                Id = Guid.NewGuid(), UserId = user.Id, Kind = FactorKind.Push, Name = "Phone", CreatedAt = now, Status = FactorStatus.Active,
-                DeviceId = device.Id, PublicKey = new byte[32],
+                Id = Guid.NewGuid(),
+                UserId = user.Id,
+                Kind = FactorKind.Push,
+                Name = "Phone",
+                CreatedAt = now,
+                Status = FactorStatus.Active,
+                DeviceId = device.Id,
+                PublicKey = new byte[32],
             };
             var challenge = new PushChallenge
             {
-                Id = Guid.NewGuid(), UserId = user.Id, FactorId = factor.Id, DeviceId = device.Id, Number = 42, Choices = "17,42,88",
-                Nonce = new byte[16], Summary = "Sign in", CreatedAt = now, ExpiresAt = now.AddMinutes(2),
+                Id = Guid.NewGuid(),
+                UserId = user.Id,
+                FactorId = factor.Id,
+                DeviceId = device.Id,
+                Number = 42,
+                Choices = "17,42,88",
+                Nonce = new byte[16],
+                Summary = "Sign in",
+                CreatedAt = now,
+                ExpiresAt = now.AddMinutes(2),
             };
             unit.Devices.Add(device);
             unit.Factors.Add(factor);

@@ -154,8 +154,13 @@ public abstract partial class GateStoreConformance
         var e = NewEvent(alice, Start);
         FreezeLink Link(DateTimeOffset expires) => new()
         {
-            Id = Guid.NewGuid(), UserId = alice.Id, EventId = e.Id, TokenHash = RandomHash(), TokenCiphertext = [1, 2, 3],
-            CreatedAt = Start, ExpiresAt = expires,
+            Id = Guid.NewGuid(),
+            UserId = alice.Id,
+            EventId = e.Id,
+            TokenHash = RandomHash(),
+            TokenCiphertext = [1, 2, 3],
+            CreatedAt = Start,
+            ExpiresAt = expires,
         };
         var link = Link(Start.AddDays(7));
         var expired = Link(Start.AddMinutes(1));

@@ -1,9 +1,9 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Portcullis.Core.Notifications;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
 using Portcullis.Storage;

@@ -36,7 +36,10 @@ public sealed class SessionService(IGateStore store, IOptions<SessionOptions> op
         };
         session.Authentications.Add(new SessionAuthentication
         {
-            SessionId = session.Id, Method = method, At = authenticatedAt ?? now, DeviceId = deviceId,
+            SessionId = session.Id,
+            Method = method,
+            At = authenticatedAt ?? now,
+            DeviceId = deviceId,
         });
         unit.Sessions.Add(session);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.SessionCreated, "ok", Actors.User(user.Id),

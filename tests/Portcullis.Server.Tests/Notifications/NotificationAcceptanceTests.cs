@@ -87,7 +87,11 @@ public sealed partial class NotificationAcceptanceTests : IAsyncLifetime
         {
             unit.NotificationSettings.AddContact(new NotificationContact
             {
-                Id = Guid.NewGuid(), UserId = bob.Id, Channel = NotificationChannel.Email, Address = "bob@example.com", CreatedAt = gate.Time.GetUtcNow(),
+                Id = Guid.NewGuid(),
+                UserId = bob.Id,
+                Channel = NotificationChannel.Email,
+                Address = "bob@example.com",
+                CreatedAt = gate.Time.GetUtcNow(),
             });
             await unit.CommitAsync(CancellationToken.None);
         }

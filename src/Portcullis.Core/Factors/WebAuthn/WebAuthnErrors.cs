@@ -13,11 +13,14 @@ public static class WebAuthnErrors
     public const string CredentialExistsCode = "webauthn.credential_exists";
 
     public static Error AttestationRequired() => new(AttestationRequiredCode,
-        "This gate only accepts security keys that prove their model (attestation). Use another key.") { Reason = "attestation_required" };
+        "This gate only accepts security keys that prove their model (attestation). Use another key.")
+    { Reason = "attestation_required" };
 
     public static Error AuthenticatorNotAllowed() => new(AuthenticatorNotAllowedCode,
-        "This model of security key is not allowed here. Use one of the models your administrator approved.") { Reason = "aaguid_not_allowed" };
+        "This model of security key is not allowed here. Use one of the models your administrator approved.")
+    { Reason = "aaguid_not_allowed" };
 
     public static Error CredentialExists() => new(CredentialExistsCode,
-        "This security key or passkey is already registered.") { Reason = "credential_exists" };
+        "This security key or passkey is already registered.")
+    { Reason = "credential_exists" };
 }

@@ -62,15 +62,15 @@ public sealed class NotificationFanOut(ISecretProtector protector, IOptions<Noti
 
     private static NotificationDelivery Delivery(NotificationEvent notification, NotificationChannel channel, Guid targetId, string display,
         DateTimeOffset now) => new()
-    {
-        Id = Guid.CreateVersion7(now),
-        EventId = notification.Id,
-        UserId = notification.UserId,
-        Channel = channel,
-        TargetId = targetId,
-        TargetDisplay = display.Length > 320 ? display[..320] : display,
-        NextAttemptAt = now,
-        CreatedAt = now,
-    };
+        {
+            Id = Guid.CreateVersion7(now),
+            EventId = notification.Id,
+            UserId = notification.UserId,
+            Channel = channel,
+            TargetId = targetId,
+            TargetDisplay = display.Length > 320 ? display[..320] : display,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
 
 }
