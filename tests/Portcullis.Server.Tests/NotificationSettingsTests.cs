@@ -412,4 +412,18 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("auth.required", body.Code());
     }
+    [Theory]
+    [InlineData("POST", "/api/v1/me/notification-contacts", "{\"channel\":\"email\",\"address\":\"mallory@example.com\"}")]
+    [InlineData("PUT", "/api/v1/me/notification-preferences", "{\"type\":\"security.new_device\",\"channel\":\"webhook\",\"enabled\":false}")]
+    [InlineData("POST", "/api/v1/me/webhooks", "{\"url\":\"https://hooks.example.com/x\"}")]
+    public async Task SecurityChanges_InAStaleSession_NeedAFreshProof(string method, string path, string body)
+    {
+        _gate.Time.Advance(TimeSpan.FromMinutes(6));
+
+        var (status, problem, _) = await _client.SendAsync(new HttpMethod(method), path, _token, body);
+
+        Assert.Equal((HttpStatusCode.Forbidden, "factor.fresh_proof_required"), (status, problem.Code()));
+        var fresh = (await _gate.SignInAsync(_client, "alice")).Token();
+        Assert.True((await _client.SendAsync(new HttpMethod(method), path, fresh, body)).Status is HttpStatusCode.OK or HttpStatusCode.Created);
+    }
 }

@@ -112,7 +112,8 @@ public static class NotificationEndpoints
             .WithSummary("Add an email address or a phone number (E.164) for alerts; a security change, announced to the other addresses")
             .Accepts<ContactBody>("application/json")
             .Produces<ContactView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireFreshProof();
 
         authenticated.MapDelete("/me/notification-contacts/{id:guid}", async (Guid id, HttpContext http, NotificationSettingsService settings,
                 CancellationToken cancellationToken) =>
@@ -123,7 +124,8 @@ public static class NotificationEndpoints
             .WithName("RemoveNotificationContact")
             .WithSummary("Remove an address (not the last one that receives security alerts)")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireFreshProof();
     }
 
     private static void MapPreferences(RouteGroupBuilder authenticated)
@@ -156,7 +158,8 @@ public static class NotificationEndpoints
             .WithSummary("Switch one channel on or off for one event type; security-critical types keep email or sms")
             .Accepts<PreferenceBody>("application/json")
             .Produces<PreferenceView>()
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireFreshProof();
     }
 
     private static void MapPhrase(RouteGroupBuilder authenticated)
@@ -218,7 +221,8 @@ public static class NotificationEndpoints
             .WithSummary("Add a webhook endpoint (Standard Webhooks); the signing secret is in this answer only")
             .Accepts<WebhookBody>("application/json")
             .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .RequireFreshProof();
 
         authenticated.MapPost("/me/webhooks/{id:guid}/rotate-secret", async (Guid id, HttpContext http, WebhookEndpointService webhooks,
                 CancellationToken cancellationToken) =>
@@ -229,7 +233,8 @@ public static class NotificationEndpoints
             .WithName("RotateWebhookSecret")
             .WithSummary("Give a webhook endpoint a new signing secret at once; the new secret is in this answer only")
             .Produces<WebhookCreatedResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireFreshProof();
 
         authenticated.MapDelete("/me/webhooks/{id:guid}", async (Guid id, HttpContext http, WebhookEndpointService webhooks,
                 CancellationToken cancellationToken) =>
@@ -239,7 +244,8 @@ public static class NotificationEndpoints
             })
             .WithName("RemoveWebhook")
             .WithSummary("Remove a webhook endpoint: nothing more is sent to it")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .RequireFreshProof();
     }
 
     private static WebhookCreatedResponse Created(WebhookCreated created) => new(WebhookView.From(created.Endpoint), created.Secret);
