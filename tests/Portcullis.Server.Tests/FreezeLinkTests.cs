@@ -219,20 +219,8 @@ public sealed class FreezeLinkTests : IAsyncLifetime
         return (url.AbsolutePath, link);
     }
 
-    private async Task<IReadOnlyList<AuditEvent>> AuditAsync(string type)
-    {
-        await using var unit = await Store.OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            if (e.Type == type)
-            {
-                events.Add(e);
-            }
-        }
-
-        return events;
-    }
+    private async Task<IReadOnlyList<AuditEvent>> AuditAsync(string type) =>
+        (await _gate.ReadAuditAsync()).Where(e => e.Type == type).ToList();
 
     private async Task<(HttpStatusCode Status, System.Text.Json.JsonElement Body, HttpResponseMessage Response)> SendJsonAsync(HttpMethod method, string path)
     {

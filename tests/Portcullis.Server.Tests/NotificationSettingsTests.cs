@@ -48,18 +48,6 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         return body.GetProperty("id").GetString()!;
     }
 
-    private async Task<List<AuditEvent>> AuditAsync()
-    {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
-    }
-
     private async Task<IReadOnlyList<NotificationEvent>> EventsAsync()
     {
         await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
@@ -81,7 +69,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         Assert.EndsWith(body.GetProperty("id").GetString()!, response.Headers.Location!.ToString(), StringComparison.Ordinal);
         var (_, list, _) = await _client.GetJsonAsync("/api/v1/me/notification-contacts", _token);
         Assert.Equal("Alice@example.com", Assert.Single(list.EnumerateArray()).GetProperty("address").GetString());
-        var audit = Assert.Single(await AuditAsync(), e => e.Type == AuditEventTypes.NotificationContactAdded);
+        var audit = Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.NotificationContactAdded);
         Assert.Equal("A•••@example.com", JsonDocument.Parse(audit.Data).RootElement.GetProperty("address").GetString());
         var announced = Assert.Single(await EventsAsync(), e => e.Type == NotificationTypes.ContactAdded);
         Assert.Equal(NotificationSeverity.Critical, announced.Severity);
@@ -165,7 +153,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NoContent, status);
         Assert.Equal(HttpStatusCode.NotFound, again);
         Assert.Equal("notification.not_found", againBody.Code());
-        Assert.Single(await AuditAsync(), e => e.Type == AuditEventTypes.NotificationContactRemoved);
+        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.NotificationContactRemoved);
         Assert.Contains(await EventsAsync(), e => e.Type == NotificationTypes.ContactRemoved && e.Summary.Contains("a•••@old.example.com", StringComparison.Ordinal));
     }
 
@@ -220,7 +208,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
             .GetProperty("channels").GetProperty("email").GetBoolean());
         Assert.Equal(HttpStatusCode.OK, on);
         Assert.Empty(await StoredPreferencesAsync());
-        Assert.Equal(2, (await AuditAsync()).Count(e => e.Type == AuditEventTypes.NotificationPreferenceChanged));
+        Assert.Equal(2, (await _gate.ReadAuditAsync()).Count(e => e.Type == AuditEventTypes.NotificationPreferenceChanged));
     }
 
     [Fact]
@@ -286,7 +274,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         Assert.True(readBody.GetProperty("set").GetBoolean());
         Assert.Equal(HttpStatusCode.NoContent, cleared);
         Assert.Equal(JsonValueKind.Null, afterBody.GetProperty("phrase").ValueKind);
-        var audit = await AuditAsync();
+        var audit = await _gate.ReadAuditAsync();
         Assert.Contains(audit, e => e.Type == AuditEventTypes.NotificationPhraseSet);
         Assert.Contains(audit, e => e.Type == AuditEventTypes.NotificationPhraseCleared);
         Assert.DoesNotContain(audit, e => e.Data.Contains("otter", StringComparison.Ordinal));
@@ -326,7 +314,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         var listed = Assert.Single(list.EnumerateArray());
         Assert.False(listed.TryGetProperty("secret", out _));
         Assert.DoesNotContain(secret["whsec_".Length..], list.ToString(), StringComparison.Ordinal);
-        var audit = Assert.Single(await AuditAsync(), e => e.Type == AuditEventTypes.NotificationWebhookAdded);
+        var audit = Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.NotificationWebhookAdded);
         Assert.DoesNotContain("query-secret", audit.Data, StringComparison.Ordinal);
         var announced = Assert.Single(await EventsAsync(), e => e.Type == NotificationTypes.WebhookAdded);
         Assert.Contains("https://hooks.example.com/portcullis", announced.Summary, StringComparison.Ordinal);
@@ -380,7 +368,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
         var row = await unit.NotificationSettings.FindWebhookAsync(null, Guid.Parse(id), CancellationToken.None);
         Assert.NotNull(row!.DisabledAt);
         Assert.Contains(await EventsAsync(), e => e.Type == NotificationTypes.WebhookRemoved);
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.NotificationWebhookRemoved);
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.NotificationWebhookRemoved);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed class PushAnswerTests : PushTests
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal("push.signature_invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "bad_signature" && e.Actor == $"device:{device.DeviceId}");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "bad_signature" && e.Actor == $"device:{device.DeviceId}");
         Assert.Equal(1, await PushFailuresAsync());
         Assert.Equal("push.failed", (await CompleteAsync(flow)).Body.Code());
         Assert.Equal("push.already_answered", (await device.AnswerAsync(challenge, "approve", number)).Body.Code());
@@ -59,7 +59,7 @@ public sealed class PushAnswerTests : PushTests
 
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("push.already_answered", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "replayed");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "replayed");
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public sealed class PushAnswerTests : PushTests
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("authenticator.revoked", body.Code());
         Assert.Equal("authenticator.revoked", (await device.ChallengesAsync()).Body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "authenticator.refused" && e.Code == "revoked" && e.Subject == $"device:{device.DeviceId}");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "authenticator.refused" && e.Code == "revoked" && e.Subject == $"device:{device.DeviceId}");
         Assert.Equal("push.pending", (await CompleteAsync(flow)).Body.Code());
     }
 
@@ -117,7 +117,7 @@ public sealed class PushAnswerTests : PushTests
 
         Assert.Equal(HttpStatusCode.NotFound, status);
         Assert.Equal("push.not_found", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "not_found" && e.Actor == $"device:{bobs.DeviceId}");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "not_found" && e.Actor == $"device:{bobs.DeviceId}");
     }
 
     [Fact]
@@ -144,7 +144,7 @@ public sealed class PushAnswerTests : PushTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("authenticator.unauthorized", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "authenticator.refused" && e.Code == "bad_signature");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "authenticator.refused" && e.Code == "bad_signature");
         Assert.Equal(HttpStatusCode.OK, (await device.AnswerAsync(challenge, "approve", number)).Status);
     }
 

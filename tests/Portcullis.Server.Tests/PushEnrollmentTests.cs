@@ -49,7 +49,7 @@ public sealed class PushEnrollmentTests : PushTests
         Assert.Equal(FactorStatus.Active, factor.Status);
         Assert.Equal(device.DeviceId, factor.DeviceId);
         Assert.Equal(device.SigningPublic, factor.PublicKey);
-        var audit = await AuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         Assert.Contains(audit, e => e.Type == "device.registered" && e.Subject == $"device:{device.DeviceId}" && e.Data.Contains("authenticator", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Type == "factor.bound" && e.Subject == $"factor:{device.FactorId}" && e.Data.Contains("\"push\"", StringComparison.Ordinal));
         var notifications = await unit.Notifications.ListForUserAsync(AliceId, 10, CancellationToken.None);
@@ -87,7 +87,7 @@ public sealed class PushEnrollmentTests : PushTests
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("factor.enrollment_invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "used");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "used");
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class PushEnrollmentTests : PushTests
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("factor.enrollment_invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "expired");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "expired");
     }
 
     [Theory]
@@ -129,7 +129,7 @@ public sealed class PushEnrollmentTests : PushTests
 
         Assert.Equal("factor.enrollment_invalid", body.Code());
         Assert.Equal(HttpStatusCode.BadRequest, status);
-        Assert.Contains(await AuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "session_ended");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "session_ended");
     }
 
     [Fact]

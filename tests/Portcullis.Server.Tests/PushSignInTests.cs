@@ -47,7 +47,7 @@ public sealed class PushSignInTests : PushTests
         Assert.Equal(["password", "push"], events.Select(a => a.GetProperty("method").GetString()));
         Assert.Equal(device.FactorId.ToString(), events[1].GetProperty("factor_id").GetString());
         Assert.Equal(device.DeviceId.ToString(), events[1].GetProperty("device_id").GetString());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.answered" && e.Code == "approved");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.answered" && e.Code == "approved");
         Assert.Equal("flow.invalid", (await CompleteAsync(flow)).Body.Code());
     }
 
@@ -63,7 +63,7 @@ public sealed class PushSignInTests : PushTests
 
         Assert.Single(answers, a => a.Status == HttpStatusCode.OK);
         Assert.All(answers.Where(a => a.Status != HttpStatusCode.OK), a => Assert.Equal("flow.invalid", a.Body.Code()));
-        Assert.Single(await AuditAsync(), e => e.Type == "signin.succeeded" &&
+        Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == "signin.succeeded" &&
             JsonDocument.Parse(e.Data).RootElement.GetProperty("method").GetString() == "password+push");
     }
 
@@ -110,7 +110,7 @@ public sealed class PushSignInTests : PushTests
         var (completed, signedIn) = await waiting.WaitAsync(Bound);
         Assert.Equal(HttpStatusCode.OK, completed);
         Assert.Equal("signed_in", signedIn.GetProperty("status").GetString());
-        Assert.DoesNotContain(await AuditAsync(), e => e.Type == "signin.failed");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "signin.failed");
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public sealed class PushSignInTests : PushTests
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         Assert.Equal("push.wrong_number", body.Code());
         Assert.Equal(1, await PushFailuresAsync());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.answered" && e.Code == "wrong_number");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.answered" && e.Code == "wrong_number");
         var (completed, problem) = await CompleteAsync(flow);
         Assert.Equal(HttpStatusCode.Unauthorized, completed);
         Assert.Equal("push.failed", problem.Code());
@@ -176,7 +176,7 @@ public sealed class PushSignInTests : PushTests
         var (status, body, _) = await Client.PostJsonAsync("/api/v1/sign-in/push", new { flow = handle });
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal("factor.throttled", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.refused" && e.Code == "throttled");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.refused" && e.Code == "throttled");
 
         Gate.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await Client.PostJsonAsync("/api/v1/sign-in/push", new { flow = handle })).Status);
@@ -201,7 +201,7 @@ public sealed class PushSignInTests : PushTests
         var offline = await Client.PostJsonAsync("/api/v1/sign-in/offline-code", new { flow, code = device.OfflineCode() });
         Assert.Equal("flow.failed", offline.Body.Code());
         Assert.Equal(1, await PushFailuresAsync());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.denied" && e.Actor == $"device:{device.DeviceId}" && e.Subject == $"user:{AliceId}");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.denied" && e.Actor == $"device:{device.DeviceId}" && e.Subject == $"user:{AliceId}");
         await using var unit = await Gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
         var alert = Assert.Single(await unit.Notifications.ListForUserAsync(AliceId, 20, CancellationToken.None), n => n.Type == "security.push_denied");
         Assert.Equal(NotificationSeverity.Critical, alert.Severity);
@@ -222,7 +222,7 @@ public sealed class PushSignInTests : PushTests
         Assert.Equal(HttpStatusCode.TooManyRequests, status);
         Assert.Equal("factor.challenge_pending", body.Code());
         Assert.Equal(3, (await device.ChallengesAsync()).Body.GetProperty("challenges").GetArrayLength());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.refused" && e.Code == "too_many_pending");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.refused" && e.Code == "too_many_pending");
     }
 
     [Fact]
@@ -253,7 +253,7 @@ public sealed class PushSignInTests : PushTests
         var (status, body) = await device.AnswerAsync(challenge, "approve", number);
         Assert.Equal(HttpStatusCode.Gone, status);
         Assert.Equal("push.expired", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "expired");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "push.answer_rejected" && e.Code == "expired");
         Assert.Equal("push.expired", (await CompleteAsync(flow)).Body.Code());
     }
 
@@ -307,7 +307,7 @@ public sealed class PushSignInTests : PushTests
         var (replayed, problem, _) = await Client.PostJsonAsync("/api/v1/sign-in/offline-code", new { flow = await PasswordStepAsync(), code });
         Assert.Equal(HttpStatusCode.Unauthorized, replayed);
         Assert.Equal("factor.invalid", problem.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "signin.failed" && e.Code == "replayed");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "signin.failed" && e.Code == "replayed");
     }
 
     [Fact]
@@ -321,6 +321,6 @@ public sealed class PushSignInTests : PushTests
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "signin.failed" && e.Code == "wrong_code");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "signin.failed" && e.Code == "wrong_code");
     }
 }

@@ -9,7 +9,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using NSec.Cryptography;
 using OtpNet;
-using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.SignIn;
 using Portcullis.Testing;
@@ -108,18 +107,6 @@ public abstract class PushTests : IAsyncLifetime
 
     protected static int WrongChoice(JsonElement challenge, int number) =>
         challenge.GetProperty("choices").EnumerateArray().Select(c => c.GetInt32()).First(c => c != number);
-
-    protected async Task<List<AuditEvent>> AuditAsync()
-    {
-        await using var unit = await Gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
-    }
 
     /// <summary>Alice's push failure counter (<c>push:&lt;user id&gt;</c>), or 0 when it was reset or never charged.</summary>
     protected async Task<int> PushFailuresAsync()

@@ -76,18 +76,6 @@ public sealed class RecoveryCodeTests : IAsyncLifetime
         return (status, body);
     }
 
-    private async Task<List<AuditEvent>> AuditAsync()
-    {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
-    }
-
     private async Task<List<string>> NotificationsAsync()
     {
         await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
@@ -146,7 +134,7 @@ public sealed class RecoveryCodeTests : IAsyncLifetime
         await GenerateAsync(token);
         await GenerateAsync(token);
 
-        var generated = (await AuditAsync()).Where(e => e.Type == "recovery_codes.generated").ToList();
+        var generated = (await _gate.ReadAuditAsync()).Where(e => e.Type == "recovery_codes.generated").ToList();
         Assert.Equal(2, generated.Count);
         Assert.Contains("\"invalidated\":10", generated[1].Data, StringComparison.Ordinal);
         Assert.Equal(2, (await NotificationsAsync()).Count(n => n == "security.recovery_codes_regenerated"));
@@ -184,9 +172,9 @@ public sealed class RecoveryCodeTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, (await SignInWithCodeAsync(codes[0])).Status);
 
-        var used = Assert.Single(await AuditAsync(), e => e.Type == "recovery_code.used");
+        var used = Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "recovery_code.used");
         Assert.Contains("\"remaining\":9", used.Data, StringComparison.Ordinal);
-        Assert.Contains(await AuditAsync(), e => e.Type == "signin.succeeded" && MethodOf(e) == "password+recovery_code");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "signin.succeeded" && MethodOf(e) == "password+recovery_code");
         Assert.Contains("security.recovery_code_used", await NotificationsAsync());
     }
 
@@ -245,7 +233,7 @@ public sealed class RecoveryCodeTests : IAsyncLifetime
 
         Assert.Equal(["factor.invalid", "factor.invalid", "factor.invalid", "factor.invalid", "flow.failed"], answers);
         Assert.Equal("flow.failed", after.Code());
-        var failed = (await AuditAsync()).Where(e => e.Type == "signin.failed").Select(e => e.Code).ToList();
+        var failed = (await _gate.ReadAuditAsync()).Where(e => e.Type == "signin.failed").Select(e => e.Code).ToList();
         Assert.Equal(["wrong_code", "wrong_code", "malformed", "malformed", "wrong_code"], failed);
         Assert.Equal(10, (await _client.GetJsonAsync("/api/v1/factors/recovery-codes", await FreshStepUpAsync())).Body.GetProperty("remaining").GetInt32());
     }

@@ -126,7 +126,7 @@ public sealed class SignInTests : IAsyncLifetime
         await client.PostJsonAsync("/api/v1/sign-in", new { username = "ghost", password = "not-the-password-at-all" });
         var signedIn = await _gate.SignInAsync(client, "alice");
 
-        var events = await ReadAuditAsync();
+        var events = await _gate.ReadAuditAsync();
 
         Assert.Contains(events, e => e.Type == AuditEventTypes.SignInFailed && e.Code == "bad_password" && e.Subject == Actors.User(user.Id));
         Assert.Contains(events, e => e.Type == AuditEventTypes.SignInFailed && e.Code == "unknown_user" && e.Subject is null &&
@@ -156,20 +156,8 @@ public sealed class SignInTests : IAsyncLifetime
         await using var check = await store.OpenAsync(CancellationToken.None);
         var stored = (await check.Users.FindAsync(user.Id, CancellationToken.None))!.PasswordHash;
         Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", stored, StringComparison.Ordinal);
-        Assert.Contains(await ReadAuditAsync(), e => e.Type == AuditEventTypes.PasswordRehashed);
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.PasswordRehashed);
         await _gate.SignInAsync(client, "alice");
-    }
-
-    private async Task<List<AuditEvent>> ReadAuditAsync()
-    {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
     }
 
     private static string Strip(JsonElement problem) =>

@@ -79,18 +79,6 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
         return body.GetProperty("flow").GetProperty("handle").GetString()!;
     }
 
-    private async Task<List<AuditEvent>> AuditAsync()
-    {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
-    }
-
     [Fact]
     public async Task Enrolment_SendsACode_AndWarnsThatSmsIsTheWeakestFactor()
     {
@@ -222,7 +210,7 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
         Assert.Equal(Enumerable.Repeat("factor.invalid", 5), answers);
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("factor.enrollment_invalid", after.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "wrong_code");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "factor.enrolment_failed" && e.Code == "wrong_code");
     }
 
     [Fact]
@@ -257,8 +245,8 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
         Assert.Equal("sms", second.GetProperty("method").GetString());
         Assert.Equal("restricted", second.GetProperty("class").GetString());
         Assert.Equal(factorId, second.GetProperty("factor_id").GetString());
-        Assert.Contains(await AuditAsync(), e => e.Type == "signin.succeeded" && MethodOf(e) == "password+sms");
-        Assert.Contains(await AuditAsync(), e => e.Type == "sms.sent" && e.Data.Contains("sign_in", StringComparison.Ordinal));
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "signin.succeeded" && MethodOf(e) == "password+sms");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "sms.sent" && e.Data.Contains("sign_in", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -312,7 +300,7 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "signin.failed" && e.Code == "expired");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "signin.failed" && e.Code == "expired");
         await _client.PostJsonAsync("/api/v1/sign-in/sms", new { flow = handle });
         Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/api/v1/sign-in/sms/verify", new { flow = handle, code = LastSms().Code })).Status);
     }
@@ -335,7 +323,7 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
 
         Assert.Equal(["factor.invalid", "factor.invalid", "factor.invalid", "factor.invalid", "flow.failed"], answers);
         Assert.Equal("flow.failed", after.Code());
-        Assert.Equal(5, (await AuditAsync()).Count(e => e.Type == "signin.failed" && e.Code == "wrong_code"));
+        Assert.Equal(5, (await _gate.ReadAuditAsync()).Count(e => e.Type == "signin.failed" && e.Code == "wrong_code"));
         await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
         var user = await unit.Users.FindByUsernameAsync("alice", CancellationToken.None);
         Assert.Equal(5, (await unit.Throttle.FindAsync(ThrottleKeys.ForSecondFactor(user!.Id), CancellationToken.None))!.Failures);
@@ -351,7 +339,7 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "signin.failed" && e.Code == "no_code");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "signin.failed" && e.Code == "no_code");
     }
 
     [Fact]
@@ -369,7 +357,7 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
         Assert.Equal("sms.send_limit", body.Code());
         Assert.Equal(TimeSpan.FromMinutes(15), response.Headers.RetryAfter!.Delta);
         Assert.Equal(sent, SmsCount());
-        Assert.Contains(await AuditAsync(), e => e.Type == "sms.send_failed" && e.Code == "send_limit");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "sms.send_failed" && e.Code == "send_limit");
         _gate.Time.Advance(TimeSpan.FromMinutes(15));
         var fresh = await PasswordStepAsync();
         Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/api/v1/sign-in/sms", new { flow = fresh })).Status);

@@ -11,7 +11,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Portcullis.Core.Persistence;
 using Portcullis.Testing;
 
 namespace Portcullis.Server.Tests;
@@ -92,18 +91,6 @@ public sealed partial class SmsWebhookTests : IAsyncLifetime
         return factorId;
     }
 
-    private async Task<List<Core.Audit.AuditEvent>> AuditAsync()
-    {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<Core.Audit.AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
-    }
-
     [Fact]
     public async Task EachMessage_IsPostedAsSignedJson()
     {
@@ -148,7 +135,7 @@ public sealed partial class SmsWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("sms.delivery_failed", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "sms.send_failed" && e.Code == "webhook_status_500");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "sms.send_failed" && e.Code == "webhook_status_500");
     }
 
     [Fact]
@@ -161,7 +148,7 @@ public sealed partial class SmsWebhookTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("sms.delivery_failed", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == "sms.send_failed" && e.Code == "webhook_timeout");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "sms.send_failed" && e.Code == "webhook_timeout");
     }
 
     [Fact]

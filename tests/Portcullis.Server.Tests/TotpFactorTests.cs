@@ -103,14 +103,7 @@ public sealed class TotpFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var audit = new List<Portcullis.Core.Audit.AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            audit.Add(e);
-        }
-
-        Assert.Contains(audit, e => e.Type == "signin.failed" && e.Code == "replayed");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "signin.failed" && e.Code == "replayed");
     }
 
     [Fact]
@@ -153,17 +146,7 @@ public sealed class TotpFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("flow.invalid", body.Code());
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var expired = new List<Portcullis.Core.Audit.AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            if (e.Type == "signin.failed" && e.Code == "flow_expired")
-            {
-                expired.Add(e);
-            }
-        }
-
-        Assert.Single(expired);
+        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "signin.failed" && e.Code == "flow_expired");
     }
 
     [Theory]

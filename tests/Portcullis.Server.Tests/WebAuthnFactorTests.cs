@@ -165,7 +165,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == reason);
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == reason);
         Assert.Empty(await WebAuthnFactorsAsync());
     }
 
@@ -197,7 +197,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, status);
         Assert.Equal("factor.enrollment_invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == reason);
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == reason);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         var (status, body, _) = await CompleteAsync(token, challengeId, key.Register(options, ignoreExcludeList: true));
         Assert.Equal(HttpStatusCode.Conflict, status);
         Assert.Equal("webauthn.credential_exists", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "credential_exists" &&
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "credential_exists" &&
                                                  e.Subject == $"factor:{factor.GetProperty("id").GetString()}");
         Assert.Single(await WebAuthnFactorsAsync());
     }
@@ -238,7 +238,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         if (expected == HttpStatusCode.Forbidden)
         {
             Assert.Equal("webauthn.attestation_required", body.Code());
-            Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "attestation_required");
+            Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "attestation_required");
             Assert.Empty(await WebAuthnFactorsAsync());
         }
         else
@@ -261,7 +261,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Forbidden, refused);
         Assert.Equal("webauthn.authenticator_not_allowed", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "aaguid_not_allowed");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "aaguid_not_allowed");
         Assert.Equal(HttpStatusCode.OK, accepted);
         Assert.Equal(listed, Assert.Single(await WebAuthnFactorsAsync()).AaGuid);
     }
@@ -290,7 +290,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         using var key = Key();
         await RegisterAsync(await PasswordSessionAsync(), key, "YubiKey 5C");
 
-        var audit = await AuditAsync();
+        var audit = await _gate.ReadAuditAsync();
         Assert.Contains(audit, e => e.Type == AuditEventTypes.FactorEnrolmentStarted && e.Data.Contains("\"webauthn\"", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Type == AuditEventTypes.FactorBound && e.Data.Contains("\"webauthn\"", StringComparison.Ordinal));
         Assert.Contains(audit, e => e.Type == AuditEventTypes.DeviceRegistered && e.Data.Contains("\"security_key\"", StringComparison.Ordinal));
@@ -336,7 +336,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         var (status, body, _) = await CompleteAsync(token, challengeId, new JsonObject { ["id"] = "AAAA", ["type"] = "public-key" });
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "malformed");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.FactorEnrolmentFailed && e.Code == "malformed");
 
         var missing = await _client.PostJsonAsync("/api/v1/factors/webauthn", new { challenge_id = challengeId }, token);
         Assert.Equal(HttpStatusCode.BadRequest, missing.Status);
@@ -382,7 +382,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         Assert.Equal("factor.invalid", body.Code());
         Assert.Equal(NotAccepted, body.GetProperty("detail").GetString());
         Assert.DoesNotContain(reason, body.GetRawText(), StringComparison.Ordinal);
-        var failed = Assert.Single(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == reason);
+        var failed = Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == reason);
         Assert.Contains("\"flow_failures\":1", failed.Data, StringComparison.Ordinal);
         Assert.Contains("\"factor\":\"webauthn\"", failed.Data, StringComparison.Ordinal);
     }
@@ -414,7 +414,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Equal(reason, Assert.Single(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed).Code);
+        Assert.Equal(reason, Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed).Code);
     }
 
     [Fact]
@@ -449,7 +449,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         Assert.Equal("flow.invalid", again.Body.Code());
         Assert.Equal(HttpStatusCode.Unauthorized, elsewhere.Status);
         Assert.Equal("factor.invalid", elsewhere.Body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "wrong_challenge");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "wrong_challenge");
     }
 
     [Fact]
@@ -465,7 +465,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "no_challenge");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "no_challenge");
         // New options for the same flow, and the key signs in.
         Assert.Equal(HttpStatusCode.OK, (await AssertAsync(handle, key)).Status);
     }
@@ -483,7 +483,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "challenge_expired");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "challenge_expired");
     }
 
     [Fact]
@@ -515,7 +515,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "no_challenge");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "no_challenge");
     }
 
     [Theory]
@@ -534,7 +534,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        var audit = await AuditAsync();
+        var audit = await _gate.ReadAuditAsync();
         var regression = Assert.Single(audit, e => e.Type == AuditEventTypes.FactorCounterRegression);
         Assert.Equal("counter_regression", regression.Code);
         Assert.Contains("\"stored_count\":2", regression.Data, StringComparison.Ordinal);
@@ -634,7 +634,7 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         var (status, body, _) = await _client.PostJsonAsync("/api/v1/sign-in/webauthn", new { flow = handle, credential = key.Assert(WithoutAllowList(options)) });
         Assert.Equal(HttpStatusCode.Unauthorized, status);
         Assert.Equal("factor.invalid", body.Code());
-        Assert.Contains(await AuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "unknown_credential");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.SignInFailed && e.Code == "unknown_credential");
     }
 
     // ---- helpers -------------------------------------------------------------------------------------
@@ -722,18 +722,6 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
         var (status, body, _) = await AssertAsync((await PasswordStepAsync()).GetProperty("handle").GetString()!, key);
         Assert.Equal(HttpStatusCode.OK, status);
         return body.Token();
-    }
-
-    private async Task<List<AuditEvent>> AuditAsync()
-    {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var events = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            events.Add(e);
-        }
-
-        return events;
     }
 
     private async Task<IReadOnlyList<NotificationEvent>> NotificationsAsync()

@@ -1,3 +1,4 @@
+using Portcullis.Core.Audit;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -102,6 +103,19 @@ public sealed class TestGate : IAsyncDisposable
         var response = await client.PostAsJsonAsync("/api/v1/sign-in", new { username, password, device_token = deviceToken });
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return response.IsSuccessStatusCode ? body : throw new InvalidOperationException($"sign-in answered {(int)response.StatusCode}: {body}");
+    }
+
+    /// <summary>Every audit event in the store, oldest first.</summary>
+    public async Task<List<AuditEvent>> ReadAuditAsync()
+    {
+        await using var unit = await Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        var events = new List<AuditEvent>();
+        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
+        {
+            events.Add(e);
+        }
+
+        return events;
     }
 
     public async ValueTask DisposeAsync()

@@ -128,14 +128,7 @@ public sealed class NotificationDispatcherTests : IAsyncLifetime
         Assert.Equal(DeliveryState.Dead, dead.State);
         Assert.Equal(3, dead.Attempts);
         Assert.Equal(3, _sms.Calls);
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
-        var audit = new List<AuditEvent>();
-        await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
-        {
-            audit.Add(e);
-        }
-
-        Assert.Contains(audit, e => e.Type == AuditEventTypes.NotificationDeadLettered && e.Code == "attempts_exhausted");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.NotificationDeadLettered && e.Code == "attempts_exhausted");
     }
 
     [Fact]
