@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.Sms;
+using Portcullis.Core.Notifications.Webhooks;
 using Portcullis.Core.Results;
 
 namespace Portcullis.Server.Sms;
@@ -29,7 +29,7 @@ public sealed class WebhookSmsSender(IHttpClientFactory clients, IOptions<Factor
 
     public async Task<Result> SendAsync(string e164, string message, CancellationToken cancellationToken)
     {
-        var key = SmsConfigurationCheck.WebhookKey(_sms.WebhookSecret);
+        var key = StandardWebhookSigner.ParseSecret(_sms.WebhookSecret);
         if (key is null || !Uri.TryCreate(_sms.WebhookUrl, UriKind.Absolute, out var url))
         {
             // The configuration check refuses to start like this; this is only a guard.
@@ -37,13 +37,13 @@ public sealed class WebhookSmsSender(IHttpClientFactory clients, IOptions<Factor
         }
 
         var id = "msg_" + Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
-        var timestamp = time.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var timestamp = StandardWebhookSigner.Timestamp(time.GetUtcNow());
         var body = JsonSerializer.SerializeToUtf8Bytes(new Payload(e164, message));
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add("webhook-id", id);
-        request.Headers.Add("webhook-timestamp", timestamp);
-        request.Headers.Add("webhook-signature", "v1," + Sign(key, id, timestamp, body));
+        request.Headers.Add(StandardWebhookSigner.IdHeader, id);
+        request.Headers.Add(StandardWebhookSigner.TimestampHeader, timestamp);
+        request.Headers.Add(StandardWebhookSigner.SignatureHeader, StandardWebhookSigner.Sign(key, id, timestamp, body));
         CryptographicOperations.ZeroMemory(key);
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -71,16 +71,6 @@ public sealed class WebhookSmsSender(IHttpClientFactory clients, IOptions<Factor
             logger.LogWarning("SMS webhook unreachable for {Recipient}: {Error}", PhoneNumber.Mask(e164), ex.HttpRequestError);
             return SmsErrors.DeliveryFailed() with { Reason = "webhook_unreachable" };
         }
-    }
-
-    /// <summary>The Standard Webhooks signature (without the <c>v1,</c> prefix).</summary>
-    public static string Sign(byte[] key, string id, string timestamp, byte[] body)
-    {
-        var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
-        var signed = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(signed, 0);
-        body.CopyTo(signed, prefix.Length);
-        return Convert.ToBase64String(HMACSHA256.HashData(key, signed));
     }
 
     private sealed record Payload(

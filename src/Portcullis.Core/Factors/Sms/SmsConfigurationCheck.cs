@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Configuration;
+using Portcullis.Core.Notifications.Webhooks;
 
 namespace Portcullis.Core.Factors.Sms;
 
@@ -47,24 +48,11 @@ public sealed class SmsConfigurationCheck(IOptions<FactorOptions> factors) : ICo
             yield return ConfigurationProblem.Format($"{Path}:WebhookUrl", "must use https:// unless it points at this machine", s.WebhookUrl);
         }
 
-        if (WebhookKey(s.WebhookSecret) is not { Length: >= 16 })
+        if (StandardWebhookSigner.ParseSecret(s.WebhookSecret) is not { Length: >= 16 })
         {
             // The value is a secret: only say what is wrong with it.
             yield return ConfigurationProblem.Format($"{Path}:WebhookSecret",
                 "must be base64 (optionally prefixed 'whsec_') of at least 16 bytes when Sender is 'webhook'", s.WebhookSecret is null ? null : "(hidden)");
         }
-    }
-
-    /// <summary>The HMAC key of a Standard Webhooks secret (<c>whsec_</c> prefix optional), or <c>null</c> if it is not base64.</summary>
-    public static byte[]? WebhookKey(string? secret)
-    {
-        if (string.IsNullOrWhiteSpace(secret))
-        {
-            return null;
-        }
-
-        var text = secret.StartsWith("whsec_", StringComparison.Ordinal) ? secret["whsec_".Length..] : secret;
-        var buffer = new byte[text.Length];
-        return Convert.TryFromBase64String(text, buffer, out var written) ? buffer[..written] : null;
     }
 }
