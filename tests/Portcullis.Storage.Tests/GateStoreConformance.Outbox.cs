@@ -192,4 +192,29 @@ public abstract partial class GateStoreConformance
         Assert.False(await ReadAsync(u => u.NotificationSettings.TryUseFreezeLinkAsync(expired.Id, Start.AddHours(1), null, Ct)));
     }
 
+    [SkippableFact]
+    public async Task ClaimReport_FromManyUnitsOnTwoStores_SucceedsOncePerPeriod()
+    {
+        var alice = NewUser("alice");
+        await CommitAsync(u => u.Users.Add(alice));
+        IGateStore[] stores = [Store, BuildSecondStore()];
+        var wins = 0;
+
+        await RunAllAtOnceAsync(8, async i =>
+        {
+            await using var unit = await stores[i % 2].OpenAsync(Ct);
+            await unit.BeginAsync(Ct);
+            if (await unit.Users.TryClaimReportAsync(alice.Id, Start.AddDays(1), Ct))
+            {
+                Interlocked.Increment(ref wins);
+            }
+
+            await unit.CommitAsync(Ct);
+        });
+
+        Assert.Equal(1, wins);
+        Assert.Equal(Start.AddDays(1), (await ReadAsync(u => u.Users.FindAsync(alice.Id, Ct)))?.LastReportAt);
+        Assert.False(await ReadAsync(u => u.Users.TryClaimReportAsync(alice.Id, Start.AddHours(12), Ct)));
+        Assert.True(await ReadAsync(u => u.Users.TryClaimReportAsync(alice.Id, Start.AddDays(2), Ct)));
+    }
 }

@@ -14,7 +14,7 @@ namespace Portcullis.Server.Reports;
 /// <see cref="NotificationTypes.ActivityReport"/> event (the outbox delivers it by email, with the plain-text
 /// report in <c>data.text</c>) and sets <see cref="User.LastReportAt"/> to the period's end, in one unit of work.
 /// A crash before the commit leaves the report due (it is made again); after the commit it is not repeated.
-/// Nodes agree through a row lock per user, so two nodes never send the same report.
+/// Nodes agree through a conditional update of <see cref="User.LastReportAt"/>, so two nodes never send the same report.
 /// </summary>
 public sealed partial class ActivityReportScheduler(IGateStore store, ActivityReportService reports, TimeProvider time,
     IOptions<NotificationOptions> options, ILogger<ActivityReportScheduler> logger) : BackgroundService
@@ -123,12 +123,8 @@ public sealed partial class ActivityReportScheduler(IGateStore store, ActivityRe
         await using var write = await store.OpenAsync(cancellationToken);
         await write.BeginAsync(cancellationToken);
 
-        // A counter row used as a per-user lock across nodes (PostgreSQL holds the row lock until commit); deleted
-        // again in the same transaction, so nothing is left behind.
-        var lockKey = $"report:{userId}";
-        await write.Throttle.LockAsync(lockKey, cancellationToken);
-        var fresh = await write.Users.FindAsync(userId, cancellationToken);
-        if (Due(fresh, now)?.End != window.End)
+        // Claim the period (nodes race here; one wins) in the transaction that emits the report.
+        if (!await write.Users.TryClaimReportAsync(userId, window.End, cancellationToken))
         {
             return false;
         }
@@ -156,8 +152,6 @@ public sealed partial class ActivityReportScheduler(IGateStore store, ActivityRe
                 ["active_devices"] = report.Current.ActiveDevices,
                 ["text"] = text,
             }, now);
-        fresh!.LastReportAt = window.End;
-        await write.Throttle.ResetAsync(lockKey, cancellationToken);
         await write.CommitAsync(cancellationToken);
         return true;
     }

@@ -17,6 +17,10 @@ internal sealed class EfUserStore(GateDbContext db) : IUserStore
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
 
+    public async Task<bool> TryClaimReportAsync(Guid userId, DateTimeOffset end, CancellationToken cancellationToken) =>
+        await db.Users.Where(u => u.Id == userId && (u.LastReportAt == null || u.LastReportAt < end))
+            .ExecuteUpdateAsync(set => set.SetProperty(u => u.LastReportAt, end), cancellationToken) == 1;
+
     public Task<bool> AnyOperatorAsync(CancellationToken cancellationToken) =>
         db.Users.AnyAsync(u => u.Role == UserRole.Operator, cancellationToken);
 
