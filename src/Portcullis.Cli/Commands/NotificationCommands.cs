@@ -7,6 +7,8 @@ using Portcullis.Core.Notifications;
 using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
+using Portcullis.Server.Api.Contracts;
+using Portcullis.Server.Http;
 using Spectre.Console;
 
 namespace Portcullis.Cli.Commands;
@@ -64,18 +66,7 @@ internal static class NotificationCommands
             {
                 foreach (var d in list)
                 {
-                    console.Out.WriteLine(JsonSerializer.Serialize(new
-                    {
-                        id = d.Id,
-                        event_id = d.EventId,
-                        user_id = d.UserId,
-                        channel = NotificationCatalog.WireName(d.Channel),
-                        target = d.TargetDisplay,
-                        state = DeliveryAdminService.WireName(d.State),
-                        attempts = d.Attempts,
-                        last_error = d.LastError,
-                        created_at = d.CreatedAt,
-                    }));
+                    console.Out.WriteLine(JsonSerializer.Serialize(DeliveryView.From(d), JsonDefaults.Options));
                 }
 
                 return ExitCodes.Ok;

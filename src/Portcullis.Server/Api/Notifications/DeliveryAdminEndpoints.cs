@@ -1,7 +1,7 @@
-using Portcullis.Core.Notifications;
 using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
+using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 
@@ -33,14 +33,14 @@ public static class DeliveryAdminEndpoints
                     var found = await unit.Users.FindByUsernameAsync(Username.Normalize(user), cancellationToken);
                     if (found is null)
                     {
-                        return TypedResults.Ok(new { items = Array.Empty<object>() });
+                        return TypedResults.Ok(new { items = Array.Empty<DeliveryView>() });
                     }
 
                     userId = found.Id;
                 }
 
                 var list = await deliveries.ListAsync(parsed, userId, limit ?? 100, cancellationToken);
-                return TypedResults.Ok(new { items = list.Select(View).ToList() });
+                return TypedResults.Ok(new { items = list.Select(DeliveryView.From).ToList() });
             })
             .WithName("ListNotificationDeliveries")
             .WithSummary("Operators: notification deliveries, newest first (state=dead for dead letters)");
@@ -55,25 +55,9 @@ public static class DeliveryAdminEndpoints
                 }
 
                 var result = await deliveries.RetryAsync(id, Portcullis.Core.Audit.Actors.User(current.User.Id), cancellationToken);
-                return result.IsSuccess ? TypedResults.Ok(View(result.Value)) : Problems.From(result.Error);
+                return result.IsSuccess ? TypedResults.Ok(DeliveryView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("RetryNotificationDelivery")
             .WithSummary("Operators: put a dead-lettered delivery back in the outbox");
     }
-
-    private static object View(NotificationDelivery d) => new
-    {
-        id = d.Id,
-        event_id = d.EventId,
-        user_id = d.UserId,
-        channel = NotificationCatalog.WireName(d.Channel),
-        target = d.TargetDisplay,
-        state = DeliveryAdminService.WireName(d.State),
-        attempts = d.Attempts,
-        next_attempt_at = d.State == DeliveryState.Pending ? d.NextAttemptAt : (DateTimeOffset?)null,
-        last_error = d.LastError,
-        created_at = d.CreatedAt,
-        delivered_at = d.DeliveredAt,
-        dead_at = d.DeadAt,
-    };
 }
