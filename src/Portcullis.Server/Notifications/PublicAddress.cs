@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Portcullis.Core.Factors.WebAuthn;
 using Portcullis.Core.Notifications;
 
 namespace Portcullis.Server.Notifications;
@@ -18,19 +19,9 @@ public sealed class PublicAddress(IOptions<NotificationOptions> options, IServic
             return uri;
         }
 
+        // The origin a browser on this machine uses for the first listen address (loopback and wildcards as localhost).
         var listening = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault();
-        if (listening is null || !Uri.TryCreate(listening.Replace("://+", "://localhost", StringComparison.Ordinal)
-                .Replace("://*", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var address) || address.Port == 0)
-        {
-            return null;
-        }
-
-        var builder = new UriBuilder(address) { Path = "/" };
-        if (builder.Host is "127.0.0.1" or "0.0.0.0" or "[::]" or "[::1]" or "::" or "::1")
-        {
-            builder.Host = "localhost";
-        }
-
-        return builder.Uri;
+        var origin = listening is not null && WebAuthnOrigins.FromServerUrls(listening) is [var first, ..] ? first : null;
+        return origin is not null && Uri.TryCreate(origin + "/", UriKind.Absolute, out var address) && address.Port != 0 ? address : null;
     }
 }
