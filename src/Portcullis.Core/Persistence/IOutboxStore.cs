@@ -32,7 +32,4 @@ public interface IOutboxStore
 
     /// <summary>Deliveries for operators, newest first, optionally only in one state or of one user.</summary>
     Task<IReadOnlyList<NotificationDelivery>> ListAsync(DeliveryState? state, Guid? userId, int limit, CancellationToken cancellationToken);
-
-    /// <summary>The deliveries of one event.</summary>
-    Task<IReadOnlyList<NotificationDelivery>> ListForEventAsync(Guid eventId, CancellationToken cancellationToken);
 }

@@ -48,7 +48,4 @@ internal sealed class EfOutboxStore(GateDbContext db) : IOutboxStore
 
         return await query.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(limit).ToListAsync(cancellationToken);
     }
-
-    public async Task<IReadOnlyList<NotificationDelivery>> ListForEventAsync(Guid eventId, CancellationToken cancellationToken) =>
-        await db.NotificationDeliveries.AsNoTracking().Where(d => d.EventId == eventId).OrderBy(d => d.Id).ToListAsync(cancellationToken);
 }
