@@ -59,6 +59,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Notifications.Delivery.NotificationFanOut>();
         services.AddSingleton<Notifications.Delivery.DeliveryAdminService>();
         services.AddSingleton<ActivityReportService>();
+        services.AddSingleton<Notifications.FreezeLinkService>();
         services.AddNotificationSettings();
         return services;
     }

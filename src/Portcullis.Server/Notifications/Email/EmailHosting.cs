@@ -8,15 +8,13 @@ namespace Portcullis.Server.Notifications.Email;
 
 /// <summary>
 /// Registers the email channel: the sender chosen by <c>Notifications:Email:Sink</c> (<c>smtp</c>, <c>file</c> (default)
-/// or <c>console</c>) as an <see cref="INotificationSender"/> beside the other channels, its configuration check, and
-/// <see cref="FreezeLinkService"/> for the "this wasn't me" links the emails carry.
+/// or <c>console</c>) as an <see cref="INotificationSender"/> beside the other channels, and its configuration check.
 /// </summary>
 public static class EmailHosting
 {
     public static IServiceCollection AddEmailNotifications(this IServiceCollection services)
     {
         services.AddSingleton<IConfigurationCheck, EmailConfigurationCheck>();
-        services.TryAddSingleton<FreezeLinkService>();
         services.TryAddSingleton<SmtpEmailSender>();
         services.TryAddSingleton<FileEmailSender>();
         services.TryAddSingleton<ConsoleEmailSender>();
