@@ -1,4 +1,3 @@
-using Portcullis.Core.Audit;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
@@ -7,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
 using Portcullis.Server.Hosting;
