@@ -1,6 +1,4 @@
-using Portcullis.Core.Factors;
-
 namespace Portcullis.Core.Policy;
 
-/// <summary>One second-factor proof recorded on a session: its class and when it was made.</summary>
-public readonly record struct PolicyProof(FactorClass Class, DateTimeOffset At);
+/// <summary>One proof recorded on a session (a password or a second factor): its class and when it was made.</summary>
+public readonly record struct PolicyProof(ProofClass Class, DateTimeOffset At);

@@ -6,7 +6,7 @@ namespace Portcullis.Core.Policy;
 /// </summary>
 public sealed class PolicySubject
 {
-    /// <summary>Second-factor proofs recorded on the session (none for an API key or workstation).</summary>
+    /// <summary>Proofs recorded on the session, password included (none for an API key or workstation).</summary>
     public IReadOnlyList<PolicyProof> Proofs { get; init; } = [];
 
     /// <summary>When the session (or other credential's use) began; <c>null</c> for none.</summary>
@@ -17,6 +17,9 @@ public sealed class PolicySubject
 
     /// <summary>The session was resumed from a remembered sign-in rather than a full one.</summary>
     public bool RememberedSignIn { get; init; }
+
+    /// <summary>The session was opened with a recovery code and may only enrol a new factor.</summary>
+    public bool RecoveredSession { get; init; }
 
     /// <summary>The user has an active phishing-resistant factor (a security key or passkey).</summary>
     public bool HasPhishingResistantFactor { get; init; }
