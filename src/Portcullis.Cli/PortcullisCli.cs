@@ -20,6 +20,7 @@ public static class PortcullisCli
         root.Subcommands.Add(ReportCommands.Create(global, console));
         root.Subcommands.Add(AuthenticatorCommand.Create(global, console));
         root.Subcommands.Add(NotificationCommands.Create(global, console));
+        root.Subcommands.Add(PolicyCommands.Create(console));
         return root;
     }
 

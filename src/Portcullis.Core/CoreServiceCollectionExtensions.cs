@@ -31,10 +31,12 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<PasswordOptions>();
         services.AddOptions<SessionOptions>();
         services.AddOptions<ThrottleOptions>();
+        services.AddOptions<Policy.PolicyOptions>();
         services.AddSingleton<IConfigurationCheck, PasswordConfigurationCheck>();
         services.AddSingleton<IConfigurationCheck, SessionConfigurationCheck>();
         services.AddSingleton<IConfigurationCheck, ThrottleConfigurationCheck>();
         services.AddSingleton<IConfigurationCheck, NotificationConfigurationCheck>();
+        services.AddSingleton<IConfigurationCheck, PolicyConfigurationCheck>();
         services.AddSingleton(PasswordBlocklist.Default);
         services.AddSingleton(sp => new Argon2idPasswordHasher(sp.GetRequiredService<IOptions<PasswordOptions>>().Value));
         services.AddSingleton(sp => new PasswordPolicy(sp.GetRequiredService<IOptions<PasswordOptions>>().Value, sp.GetRequiredService<PasswordBlocklist>()));
@@ -45,7 +47,6 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<UserService>();
         services.AddSingleton<AccountService>();
         services.AddOptions<FactorOptions>();
-        services.AddSingleton<FactorRules>();
         services.AddSingleton<DeviceService>();
         services.AddSingleton<FactorService>();
         services.AddSingleton<SignInFlowService>();
@@ -60,6 +61,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Notifications.Delivery.DeliveryAdminService>();
         services.AddSingleton<ActivityReportService>();
         services.AddSingleton<Notifications.FreezeLinkService>();
+        services.AddSingleton<Policy.PolicyProvider>();
+        services.AddSingleton<Policy.PolicyGate>();
         services.AddNotificationSettings();
         return services;
     }

@@ -54,6 +54,9 @@ public static class AuditEventTypes
     public const string ReportFrequencyChanged = "report.frequency_changed";
     // Notifications: email and the "this wasn't me" link (add below this line)
     public const string FreezeRequested = "account.freeze_requested";
+    // Policy decisions (add below this line)
+    public const string PolicyDecided = "policy.decided";
+
     // Notification settings (add below this line)
     public const string NotificationContactAdded = "notification.contact_added";
     public const string NotificationContactRemoved = "notification.contact_removed";

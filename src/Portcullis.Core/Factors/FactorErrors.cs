@@ -13,7 +13,6 @@ public static class FactorErrors
     public const string InvalidCode = "factor.invalid";
     public const string NotAvailableCode = "factor.not_available";
     public const string ThrottledCode = "factor.throttled";
-    public const string FreshProofRequiredCode = "factor.fresh_proof_required";
     public const string LastStrongFactorCode = "factor.last_strong_factor";
     public const string NotFoundCode = "factor.not_found";
     public const string DisabledCode = "factor.disabled";
@@ -31,9 +30,6 @@ public static class FactorErrors
 
     public static Error Throttled(TimeSpan retryAfter) =>
         new(ThrottledCode, "Too many failed second-factor attempts. Wait before trying again.") { RetryAfter = retryAfter };
-
-    public static Error FreshProofRequired() => new(FreshProofRequiredCode,
-        "This change needs a recent second factor: step up (POST /api/v1/session/step-up) and try again.");
 
     public static Error LastStrongFactor() => new(LastStrongFactorCode,
         "This is your last strong second factor: enrol another before removing it.");

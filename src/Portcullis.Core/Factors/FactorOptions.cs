@@ -11,12 +11,6 @@ public sealed class FactorOptions
     /// <summary>Failed second-factor attempts that end a flow (the password must be given again). Default 5.</summary>
     public int MaxFlowFailures { get; set; } = 5;
 
-    /// <summary>
-    /// How recent a second-factor proof must be to enrol or remove a factor (or, for a user with none yet,
-    /// the password). Default 5 minutes.
-    /// </summary>
-    public TimeSpan FreshProofWindow { get; set; } = TimeSpan.FromMinutes(5);
-
     public TotpOptions Totp { get; set; } = new();
 
     public SmsOptions Sms { get; set; } = new();

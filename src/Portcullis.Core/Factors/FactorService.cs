@@ -7,7 +7,7 @@ using Portcullis.Core.Sessions;
 namespace Portcullis.Core.Factors;
 
 /// <summary>Listing, renaming and removing factors, and the audit and notification every binding produces.</summary>
-public sealed class FactorService(IGateStore store, FactorRules rules, TimeProvider time)
+public sealed class FactorService(IGateStore store, TimeProvider time)
 {
     public async Task<IReadOnlyList<Factor>> ListAsync(Guid userId, CancellationToken cancellationToken)
     {
@@ -48,11 +48,6 @@ public sealed class FactorService(IGateStore store, FactorRules rules, TimeProvi
             return FactorErrors.NotFound();
         }
 
-        var fresh = rules.RequireFreshProof(current.Session, factors);
-        if (!fresh.IsSuccess)
-        {
-            return fresh;
-        }
 
         var allowed = FactorRules.AllowRemoval(factor, factors);
         if (!allowed.IsSuccess)

@@ -200,12 +200,10 @@ public static class PolicyLoader
             }
         }
 
-        var last = list.Children[^1];
-        var lastRule = rules.Count > 0 && rules[^1].Index == list.Children.Count - 1 ? rules[^1] : null;
-        if (lastRule is not null && !(lastRule.Operations is ["*"] && lastRule.Conditions.Count == 0 && lastRule.Cap is null &&
-            lastRule.DirectKind == DecisionKind.Deny))
+        if (!IsDefaultDeny(list.Children[^1]))
         {
-            c.Add($"rules[{list.Children.Count - 1}]", "the last rule must be a default-deny: operations: [\"*\"], decision: deny, no when or cap", last);
+            c.Add($"rules[{list.Children.Count - 1}]", "the last rule must be a default-deny: operations: [\"*\"], decision: deny, no when or cap",
+                list.Children[^1]);
         }
 
         return rules;
@@ -363,6 +361,12 @@ public static class PolicyLoader
             ? new PolicyCap(new CapQuery($"rules[{index}].cap", [.. operations], s, w), limit)
             : null;
     }
+
+    private static bool IsDefaultDeny(YamlNode node) =>
+        node is YamlMappingNode r &&
+        Context.Child(r, "operations") is YamlSequenceNode { Children: [YamlScalarNode { Value: "*" }] } &&
+        Context.Child(r, "decision") is YamlScalarNode { Value: "deny" } &&
+        Context.Child(r, "when") is null && Context.Child(r, "cap") is null && Context.Child(r, "tier") is null;
 
     private static bool IsIdentifier(string value) =>
         value.Length is > 0 and <= 64 && value.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '_' or '-');

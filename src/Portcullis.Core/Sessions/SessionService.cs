@@ -77,13 +77,14 @@ public sealed class SessionService(IGateStore store, IOptions<SessionOptions> op
             return null;
         }
 
+        var previous = session.LastSeenAt;
         if (now - session.LastSeenAt >= _options.ActivityWriteInterval)
         {
             session.LastSeenAt = now;
             await unit.CommitAsync(cancellationToken);
         }
 
-        return new SessionContext(session, user);
+        return new SessionContext(session, user) { PreviousActivityAt = previous };
     }
 
     public async Task<IReadOnlyList<Session>> ListAsync(Guid userId, CancellationToken cancellationToken)

@@ -2,6 +2,8 @@ using Portcullis.Core.Devices;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api;
 
@@ -17,6 +19,7 @@ internal static class DeviceEndpoints
                 return TypedResults.Ok(list.Select(d => DeviceDetailView.From(d, current.Session.DeviceId)).ToList());
             })
             .WithName("ListDevices")
+            .RequireOperation(Operations.DeviceRead)
             .WithSummary("Every device of the user: kind, trust, first and last seen, sessions and factors bound to it");
 
         authenticated.MapPatch("/devices/{id:guid}", async (Guid id, NameBody? body, HttpContext http, DeviceService devices,
@@ -33,6 +36,7 @@ internal static class DeviceEndpoints
                 return TypedResults.Ok(DeviceDetailView.From(list.Single(d => d.Device.Id == id), current.Session.DeviceId));
             })
             .WithName("RenameDevice")
+            .RequireOperation(Operations.DeviceRename)
             .WithSummary("Rename a device")
             .Accepts<NameBody>("application/json");
 
@@ -54,6 +58,7 @@ internal static class DeviceEndpoints
                 return TypedResults.Ok(new { revoked = true, sessions_revoked = r.SessionsRevoked, challenges_cancelled = r.ChallengesCancelled, factors_removed = r.FactorsRemoved });
             })
             .WithName("RevokeDevice")
+            .RequireOperation(Operations.DeviceRevoke)
             .WithSummary("Revoke a device: its sessions end, pending approvals are cancelled, its push key and security-key credential are removed")
             .AllowDuringFactorEnrollment();
     }

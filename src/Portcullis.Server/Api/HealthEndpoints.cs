@@ -1,5 +1,6 @@
 using Portcullis.Core.Persistence;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Api;
 
@@ -9,12 +10,14 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapGet("/health/live", () => TypedResults.Ok(new { status = "live" }))
-            .WithName("Live").WithTags("Health");
+            .WithName("Live")
+            .OutsidePolicy("health probe").WithTags("Health");
 
         app.MapGet("/health/ready", async (IGateStore store, CancellationToken cancellationToken) =>
                 await store.IsReadyAsync(cancellationToken)
                     ? Results.Ok(new { status = "ready", storage = store.Provider })
                     : Problems.Of(ProblemCatalog.ServerNotReady, "The database is unreachable or not migrated."))
-            .WithName("Ready").WithTags("Health");
+            .WithName("Ready")
+            .OutsidePolicy("health probe").WithTags("Health");
     }
 }

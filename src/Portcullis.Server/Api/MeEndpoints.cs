@@ -4,6 +4,8 @@ using Portcullis.Core.Users;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api;
 
@@ -23,6 +25,7 @@ internal static class MeEndpoints
                         m.Account.Jurisdiction, m.Role)).ToList()));
             })
             .WithName("GetMe")
+            .RequireOperation(Operations.ProfileRead)
             .WithSummary("The signed-in user, this session and the user's trading accounts")
             .AllowDuringPasswordChange();
 
@@ -42,6 +45,7 @@ internal static class MeEndpoints
                 return await TokenResults.RotatedAsync(http, sessions, current, result, cancellationToken);
             })
             .WithName("ChangePassword")
+            .RequireOperation(Operations.PasswordChange)
             .WithSummary("Change the password; every other session is revoked and this one gets a new token")
             .Accepts<ChangePasswordBody>("application/json")
             .Produces<TokenResponse>()

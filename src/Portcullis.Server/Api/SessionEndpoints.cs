@@ -2,6 +2,8 @@ using Portcullis.Core.Sessions;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api;
 
@@ -16,6 +18,7 @@ internal static class SessionEndpoints
                 return TypedResults.Ok(SessionView.From(current.Session, current.Session.Id));
             })
             .WithName("GetCurrentSession")
+            .RequireOperation(Operations.SessionRead)
             .WithSummary("This session: its expiry and authentication events")
             .AllowDuringPasswordChange();
 
@@ -26,6 +29,7 @@ internal static class SessionEndpoints
                 return TypedResults.Ok(list.Select(s => SessionView.From(s, current.Session.Id)).ToList());
             })
             .WithName("ListSessions")
+            .RequireOperation(Operations.SessionRead)
             .WithSummary("Every active session of the signed-in user");
 
         authenticated.MapDelete("/sessions/{id:guid}", async (Guid id, HttpContext http, SessionService sessions, CancellationToken cancellationToken) =>
@@ -45,6 +49,7 @@ internal static class SessionEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("RevokeSession")
+            .RequireOperation(Operations.SessionRevoke)
             .WithSummary("Revoke one of the user's sessions")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -56,6 +61,7 @@ internal static class SessionEndpoints
                 return TypedResults.Ok(new RevokedResponse(count));
             })
             .WithName("SignOutEverywhere")
+            .RequireOperation(Operations.SessionRevoke)
             .WithSummary("Sign out everywhere: revoke every session of the user, this one included")
             .AllowDuringPasswordChange();
     }

@@ -3,6 +3,8 @@ using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api;
 
@@ -13,6 +15,7 @@ internal static class SignInEndpoints
     {
         api.MapPost("/sign-in", SignInAsync)
             .WithName("SignIn")
+            .OutsidePolicy("sign-in: no session yet")
             .WithSummary("Sign in with username and password")
             .WithDescription("Unknown usernames, wrong passwords and disabled accounts get the same 401. " +
                 "Repeated failures add growing delays (429 with Retry-After); a full hashing queue also answers 429.")
@@ -24,12 +27,14 @@ internal static class SignInEndpoints
 
         authenticated.MapPost("/sign-out", SignOutAsync)
             .WithName("SignOut")
+            .RequireOperation(Operations.SessionRevoke)
             .WithSummary("End this session")
             .AllowDuringPasswordChange()
             .Produces(StatusCodes.Status204NoContent);
 
         authenticated.MapPost("/session/step-up", StepUpAsync)
             .WithName("StepUp")
+            .RequireOperation(Operations.SessionStepUp)
             .WithSummary("Start proving a second factor again within this session (needed before changing factors)")
             .WithDescription("Answers a flow; finish it with any of its factors' sign-in steps. The session then records " +
                 "the fresh proof and gets a new token.")
@@ -39,6 +44,7 @@ internal static class SignInEndpoints
 
         authenticated.MapPost("/session/reauthenticate", ReauthenticateAsync)
             .WithName("Reauthenticate")
+            .RequireOperation(Operations.SessionReauthenticate)
             .WithSummary("Prove the password again; the session gets a new token")
             .Accepts<PasswordBody>("application/json")
             .Produces<TokenResponse>()

@@ -16,10 +16,14 @@ public static class HttpContextSessionExtensions
         return ip is { IsIPv4MappedToIPv6: true } ? ip.MapToIPv4() : ip;
     }
 
-    /// <summary>Puts endpoints behind the session filter.</summary>
+    /// <summary>
+    /// Puts endpoints behind the session filter and then the policy filter: each must name its operation
+    /// (<see cref="Policy.OperationEndpointExtensions.RequireOperation"/>).
+    /// </summary>
     public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group)
     {
         group.AddEndpointFilter<SessionFilter>();
+        group.AddEndpointFilter<Policy.PolicyFilter>();
         return group;
     }
 

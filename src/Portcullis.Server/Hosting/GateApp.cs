@@ -13,6 +13,7 @@ using Portcullis.Server.Api.Notifications;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Notifications;
+using Portcullis.Server.Api.Policy;
 using Portcullis.Server.Sms;
 
 namespace Portcullis.Server.Hosting;
@@ -77,6 +78,7 @@ public static class GateApp
         ActivityReportEndpoints.Map(authenticated);
         DeliveryAdminEndpoints.Map(authenticated);
         FreezeLinkEndpoints.Map(app);
+        DecisionEndpoints.Map(authenticated);
         return app;
     }
 
@@ -130,6 +132,7 @@ public static class GateApp
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
+        services.AddScoped<Policy.PolicyFilter>();
         services.AddSmsSenders();
         services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

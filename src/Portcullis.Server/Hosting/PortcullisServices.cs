@@ -19,6 +19,7 @@ public static class PortcullisServices
         services.Configure<StorageOptions>(configuration.GetSection(StorageOptions.Section));
         services.Configure<FactorOptions>(configuration.GetSection(FactorOptions.Section));
         services.Configure<ServerOptions>(configuration.GetSection(ServerOptions.Section));
+        services.Configure<Portcullis.Core.Policy.PolicyOptions>(configuration.GetSection(Portcullis.Core.Policy.PolicyOptions.Section));
         services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
         services.Configure<Portcullis.Core.Notifications.NotificationOptions>(configuration.GetSection(Portcullis.Core.Notifications.NotificationOptions.Section));
         services.AddSingleton<IConfigurationCheck, ServerConfigurationCheck>();

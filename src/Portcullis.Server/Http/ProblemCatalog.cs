@@ -34,6 +34,17 @@ public static class ProblemCatalog
         [RequestMethodNotAllowed] = (StatusCodes.Status405MethodNotAllowed, "Method not allowed"),
         [RequestCrossSite] = (StatusCodes.Status403Forbidden, "Cross-site request refused"),
         [AuthRequired] = (StatusCodes.Status401Unauthorized, "Authentication required"),
+        [Policy.PolicyResults.StepUpRequiredCode] = (StatusCodes.Status401Unauthorized, "Step-up authentication required"),
+        ["policy.frozen"] = (StatusCodes.Status403Forbidden, "Frozen"),
+        ["policy.settings_locked"] = (StatusCodes.Status403Forbidden, "Settings locked"),
+        ["policy.cooldown_active"] = (StatusCodes.Status403Forbidden, "Cool-down after a security change"),
+        ["policy.network_not_trusted"] = (StatusCodes.Status403Forbidden, "Network not trusted"),
+        ["policy.device_not_trusted"] = (StatusCodes.Status403Forbidden, "Device not trusted"),
+        ["policy.remembered_session"] = (StatusCodes.Status403Forbidden, "Full sign-in required"),
+        ["policy.session_too_old"] = (StatusCodes.Status403Forbidden, "Session too old"),
+        ["policy.initiator_not_allowed"] = (StatusCodes.Status403Forbidden, "A person must do this"),
+        ["policy.approval_unavailable"] = (StatusCodes.Status403Forbidden, "Approval unavailable"),
+        ["policy.default_deny"] = (StatusCodes.Status403Forbidden, "Not allowed by policy"),
         [ServerError] = (StatusCodes.Status500InternalServerError, "Internal error"),
         [ServerNotReady] = (StatusCodes.Status503ServiceUnavailable, "Not ready"),
         [SignInErrors.FailedCode] = (StatusCodes.Status401Unauthorized, "Sign-in failed"),
@@ -54,7 +65,6 @@ public static class ProblemCatalog
         [FactorErrors.InvalidCode] = (StatusCodes.Status401Unauthorized, "Second factor not accepted"),
         [FactorErrors.NotAvailableCode] = (StatusCodes.Status400BadRequest, "Second factor not available"),
         [FactorErrors.ThrottledCode] = (StatusCodes.Status429TooManyRequests, "Too many second-factor attempts"),
-        [FactorErrors.FreshProofRequiredCode] = (StatusCodes.Status403Forbidden, "Fresh second factor required"),
         [FactorErrors.LastStrongFactorCode] = (StatusCodes.Status409Conflict, "Last strong factor"),
         [FactorErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such factor"),
         [FactorErrors.DisabledCode] = (StatusCodes.Status403Forbidden, "Factor kind disabled"),
@@ -116,7 +126,9 @@ public static class ProblemCatalog
     public static IEnumerable<string> Codes => Entries.Keys;
 
     public static (int Status, string Title) Lookup(string code) =>
-        Entries.TryGetValue(code, out var entry) ? entry : (StatusCodes.Status400BadRequest, "The request cannot be processed");
+        Entries.TryGetValue(code, out var entry) ? entry
+        : code.StartsWith("policy.", StringComparison.Ordinal) ? (StatusCodes.Status403Forbidden, "Refused by the account's policy") // a rule's own reason
+        : (StatusCodes.Status400BadRequest, "The request cannot be processed");
 
     /// <summary>The problem type URI for a code.</summary>
     public static string TypeFor(string code) => $"urn:portcullis:problem:{code}";

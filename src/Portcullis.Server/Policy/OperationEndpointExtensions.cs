@@ -20,4 +20,12 @@ public static class OperationEndpointExtensions
         builder.WithMetadata(new OperationMetadata(operation, describe));
         return builder;
     }
+
+    /// <summary>Marks an endpoint that performs no account operation (sign-in steps, a device's signed protocol), saying why.</summary>
+    public static TBuilder OutsidePolicy<TBuilder>(this TBuilder builder, string reason)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new OutsidePolicy(reason));
+        return builder;
+    }
 }

@@ -20,7 +20,6 @@ namespace Portcullis.Core.Factors.Push;
 public sealed class AuthenticatorEnrollmentService(
     IGateStore store,
     ISecretProtector protector,
-    FactorRules rules,
     IOptions<FactorOptions> options,
     TimeProvider time)
 {
@@ -31,11 +30,6 @@ public sealed class AuthenticatorEnrollmentService(
     public async Task<Result<EnrollmentCode>> BeginAsync(SessionContext current, string? ip, CancellationToken cancellationToken)
     {
         await using var unit = await store.OpenAsync(cancellationToken);
-        var fresh = rules.RequireFreshProof(current.Session, await unit.Factors.ListForUserAsync(current.User.Id, cancellationToken));
-        if (!fresh.IsSuccess)
-        {
-            return fresh.Error!;
-        }
 
         var now = time.GetUtcNow();
         var code = SessionToken.NewEnrollmentCode();

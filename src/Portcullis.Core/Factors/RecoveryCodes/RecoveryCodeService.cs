@@ -21,7 +21,6 @@ public sealed class RecoveryCodeService(
     Argon2idPasswordHasher hasher,
     PasswordHashingPool pool,
     SignInFlowService flows,
-    FactorRules rules,
     TimeProvider time)
 {
     public const int SetSize = 10;
@@ -39,11 +38,6 @@ public sealed class RecoveryCodeService(
             return RecoveryCodeErrors.StrongFactorRequired();
         }
 
-        var fresh = rules.RequireFreshProof(current.Session, factors);
-        if (!fresh.IsSuccess)
-        {
-            return fresh.Error!;
-        }
 
         return await IssueAsync(unit, current.User.Id, ip, "generated_by_user", onlyIfNone: false, cancellationToken);
     }

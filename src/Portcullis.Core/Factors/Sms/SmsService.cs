@@ -20,7 +20,6 @@ public sealed class SmsService(
     IGateStore store,
     ISmsSender sender,
     SignInFlowService flows,
-    FactorRules rules,
     IOptions<FactorOptions> options,
     TimeProvider time)
 {
@@ -52,11 +51,6 @@ public sealed class SmsService(
         SmsCodeSent sent;
         await using (var unit = await store.OpenAsync(cancellationToken))
         {
-            var fresh = rules.RequireFreshProof(current.Session, await unit.Factors.ListForUserAsync(userId, cancellationToken));
-            if (!fresh.IsSuccess)
-            {
-                return fresh.Error!;
-            }
 
             await unit.BeginAsync(cancellationToken);
             var taken = await TakeSendAsync(unit, userId, Actors.User(userId), ip, now, cancellationToken);

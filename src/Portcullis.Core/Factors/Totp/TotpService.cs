@@ -15,7 +15,7 @@ namespace Portcullis.Core.Factors.Totp;
 /// TOTP authenticator apps (RFC 6238). Enrolment: a 160-bit secret, encrypted at rest, confirmed by a first
 /// valid code. Verification: ±1 time step, and each time step accepted at most once per user.
 /// </summary>
-public sealed class TotpService(IGateStore store, ISecretProtector protector, FactorRules rules, IOptions<FactorOptions> options, TimeProvider time)
+public sealed class TotpService(IGateStore store, ISecretProtector protector, IOptions<FactorOptions> options, TimeProvider time)
 {
     public const string SecretPurpose = "factor.totp.secret";
     private readonly TotpOptions _totp = options.Value.Totp;
@@ -23,11 +23,6 @@ public sealed class TotpService(IGateStore store, ISecretProtector protector, Fa
     public async Task<Result<TotpEnrollment>> BeginAsync(SessionContext current, string? name, string? ip, CancellationToken cancellationToken)
     {
         await using var unit = await store.OpenAsync(cancellationToken);
-        var fresh = rules.RequireFreshProof(current.Session, await unit.Factors.ListForUserAsync(current.User.Id, cancellationToken));
-        if (!fresh.IsSuccess)
-        {
-            return fresh.Error!;
-        }
 
         var now = time.GetUtcNow();
         var secret = RandomNumberGenerator.GetBytes(20);

@@ -21,7 +21,6 @@ namespace Portcullis.Core.Factors.WebAuthn;
 /// </summary>
 public sealed partial class WebAuthnService(
     IGateStore store,
-    FactorRules rules,
     WebAuthnRelyingParty relyingParty,
     TimeProvider time,
     ILogger<WebAuthnService> logger)
@@ -36,11 +35,6 @@ public sealed partial class WebAuthnService(
         var now = time.GetUtcNow();
         await using var unit = await store.OpenAsync(cancellationToken);
         var factors = await unit.Factors.ListForUserAsync(current.User.Id, cancellationToken);
-        var fresh = rules.RequireFreshProof(current.Session, factors);
-        if (!fresh.IsSuccess)
-        {
-            return fresh.Error!;
-        }
 
         var options = relyingParty.Fido2.RequestNewCredential(new RequestNewCredentialParams
         {
@@ -102,11 +96,6 @@ public sealed partial class WebAuthnService(
         }
 
         var factors = await unit.Factors.ListForUserAsync(current.User.Id, cancellationToken);
-        var fresh = rules.RequireFreshProof(current.Session, factors);
-        if (!fresh.IsSuccess)
-        {
-            return fresh.Error!;
-        }
 
         // The challenge is used up by this attempt, whatever its outcome (WebAuthn §13.4.3).
         challenge.ConsumedAt = now;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Portcullis.Core.Factors.Push;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Api.Authenticators;
 
@@ -29,6 +30,7 @@ internal static class AuthenticatorEndpoints
                     new OfflineCodeView(PushProtocol.OfflineDigits, PushProtocol.OfflinePeriodSeconds, PushProtocol.OfflineAlgorithm)));
             })
             .WithName("EnrolAuthenticator")
+            .OutsidePolicy("the authenticator device protocol: a one-time enrolment code, then requests signed by the device key")
             .WithSummary("Enrol this device as an authenticator with a one-time code (no session: the code is the credential)")
             .Accepts<AuthenticatorEnrollmentBody>("application/json")
             .Produces<AuthenticatorEnrolledResponse>()
@@ -55,6 +57,7 @@ internal static class AuthenticatorEndpoints
                 return TypedResults.Ok(new PushChallengeList(pending.Select(PushChallengeView.From).ToList()));
             })
             .WithName("ListAuthenticatorChallenges")
+            .OutsidePolicy("the authenticator device protocol: a one-time enrolment code, then requests signed by the device key")
             .WithSummary("Pending pushes for this authenticator; ?wait=N (up to 30) holds the request until one arrives")
             .WithDescription("Signed with the device key: Authorization: PortcullisDevice device=\"…\", ts=\"…\", sig=\"…\".")
             .Produces<PushChallengeList>()
@@ -86,6 +89,7 @@ internal static class AuthenticatorEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("AnswerAuthenticatorChallenge")
+            .OutsidePolicy("the authenticator device protocol: a one-time enrolment code, then requests signed by the device key")
             .WithSummary("Approve (with the number picked) or deny a push, signed with the device key")
             .Accepts<PushAnswerBody>("application/json")
             .Produces<PushAnswerResponse>()

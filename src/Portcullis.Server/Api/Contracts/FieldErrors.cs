@@ -9,6 +9,12 @@ internal sealed class FieldErrors
 
     public IReadOnlyDictionary<string, string[]> All => _errors;
 
+    public FieldErrors Add(string field, string message)
+    {
+        _errors[field] = [message];
+        return this;
+    }
+
     public FieldErrors Required(string field, string? value)
     {
         if (string.IsNullOrEmpty(value))

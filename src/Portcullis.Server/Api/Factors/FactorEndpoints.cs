@@ -2,6 +2,8 @@ using Portcullis.Core.Factors;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -13,6 +15,7 @@ internal static class FactorEndpoints
         authenticated.MapGet("/factors", async (HttpContext http, FactorService factors, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await factors.ListAsync(http.CurrentSession().User.Id, cancellationToken)).Select(FactorView.From).ToList()))
             .WithName("ListFactors")
+            .RequireOperation(Operations.FactorRead)
             .WithSummary("The user's second factors (pending and active), with their class")
             .AllowDuringFactorEnrollment();
 
@@ -23,6 +26,7 @@ internal static class FactorEndpoints
                 return result.IsSuccess ? TypedResults.Ok(FactorView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("RenameFactor")
+            .RequireOperation(Operations.FactorRename)
             .WithSummary("Rename a factor")
             .Accepts<NameBody>("application/json");
 
@@ -32,6 +36,7 @@ internal static class FactorEndpoints
                 return result.IsSuccess ? TypedResults.NoContent() : Problems.From(result.Error!);
             })
             .WithName("RemoveFactor")
+            .RequireOperation(Operations.FactorRemove)
             .WithSummary("Remove a factor: needs a fresh second factor; the last strong factor cannot be removed")
             .Produces(StatusCodes.Status204NoContent)
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -5,6 +5,8 @@ using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -33,6 +35,7 @@ internal static class PushEndpoints
                 return TypedResults.Ok(new PushEnrollmentResponse(result.Value.Code, result.Value.ExpiresAt, server, uri, svg, png));
             })
             .WithName("StartAuthenticatorEnrollment")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "push" })
             .WithSummary("Get a one-time code (and QR code) to enrol an authenticator device; needs a fresh proof")
             .Produces<PushEnrollmentResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -56,6 +59,7 @@ internal static class PushEndpoints
                 return TypedResults.Ok(new PushSentResponse(c.Id, c.Number, c.ExpiresAt, c.FactorId, result.Value.DeviceName));
             })
             .WithName("SendPush")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Send a number-matched push to the user's authenticator; show the number it answers")
             .WithDescription("Asking again while this flow's push is pending sends the same push. A user has at most " +
                 "Factors:Push:MaxPending unanswered pushes (429 factor.challenge_pending); denied or wrongly answered pushes " +
@@ -78,6 +82,7 @@ internal static class PushEndpoints
                 return SignInResults.From(http, result);
             })
             .WithName("CompletePush")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Finish a sign-in or step-up flow once its push was approved")
             .WithDescription("409 push.pending while unanswered (wait up to 25 s with \"wait\"); 403 push.denied when the user " +
                 "denied it (the flow has failed); 410 push.expired; 401 push.failed after a wrong number.")
@@ -102,6 +107,7 @@ internal static class PushEndpoints
                 return SignInResults.From(http, result);
             })
             .WithName("SignInWithOfflineCode")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Finish a sign-in or step-up flow with an authenticator's offline code (when a push cannot reach it)")
             .Accepts<FlowStepBody>("application/json")
             .Produces<SignInResponse>()

@@ -2,6 +2,8 @@ using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -26,6 +28,7 @@ internal static class RecoveryCodeEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("GenerateRecoveryCodes")
+            .RequireOperation(Operations.RecoveryCodesGenerate, static (_, r) => r with { FactorKind = "recovery_codes" })
             .WithSummary("Generate 10 new recovery codes, shown once; the previous set stops working")
             .Produces<RecoveryCodesGeneratedResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -38,6 +41,7 @@ internal static class RecoveryCodeEndpoints
                 return TypedResults.Ok(new RecoveryCodeStatusResponse(status.Remaining, status.GeneratedAt));
             })
             .WithName("RecoveryCodeStatus")
+            .RequireOperation(Operations.FactorRead)
             .WithSummary("How many recovery codes are left (never the codes)")
             .Produces<RecoveryCodeStatusResponse>()
             .AllowDuringFactorEnrollment();
@@ -55,6 +59,7 @@ internal static class RecoveryCodeEndpoints
                 return SignInResults.From(http, result);
             })
             .WithName("SignInWithRecoveryCode")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Finish a sign-in or step-up flow with a recovery code; the session must then enrol a new factor")
             .Accepts<FlowStepBody>("application/json")
             .Produces<SignInResponse>()

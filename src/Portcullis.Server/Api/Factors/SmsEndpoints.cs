@@ -4,6 +4,8 @@ using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -28,6 +30,7 @@ internal static class SmsEndpoints
                 return result.IsSuccess ? TypedResults.Ok(SmsCodeSentResponse.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("EnrolSms")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "sms" })
             .WithSummary("Start enrolling a phone for SMS codes (the weakest factor): a code is sent to confirm it")
             .Accepts<SmsEnrolBody>("application/json")
             .Produces<SmsCodeSentResponse>()
@@ -48,6 +51,7 @@ internal static class SmsEndpoints
                 return result.IsSuccess ? TypedResults.Ok(FactorView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("ConfirmSms")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "sms" })
             .WithSummary("Activate a phone with the code sent to it")
             .Accepts<CodeBody>("application/json")
             .Produces<FactorView>();
@@ -64,6 +68,7 @@ internal static class SmsEndpoints
                 return result.IsSuccess ? TypedResults.Ok(SmsCodeSentResponse.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("SendSignInSms")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Send an SMS code for a sign-in or step-up flow (to factor_id, or the oldest phone)")
             .Accepts<FlowBody>("application/json")
             .Produces<SmsCodeSentResponse>()
@@ -84,6 +89,7 @@ internal static class SmsEndpoints
                 return SignInResults.From(http, result);
             })
             .WithName("SignInWithSms")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Finish a sign-in or step-up flow with the SMS code sent to it")
             .Accepts<FlowStepBody>("application/json")
             .Produces<SignInResponse>()

@@ -4,6 +4,8 @@ using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -25,6 +27,7 @@ internal static class TotpEndpoints
                     result.Value.OtpAuthUri, svg, png));
             })
             .WithName("EnrolTotp")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "totp" })
             .WithSummary("Start enrolling an authenticator app: the secret and QR code are shown once")
             .Produces<TotpEnrollmentResponse>()
             .ProducesProblem(StatusCodes.Status403Forbidden)
@@ -44,6 +47,7 @@ internal static class TotpEndpoints
                 return result.IsSuccess ? TypedResults.Ok(FactorView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("ConfirmTotp")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "totp" })
             .WithSummary("Activate an authenticator app with its first code")
             .Produces<FactorView>()
             .AllowDuringFactorEnrollment();
@@ -61,6 +65,7 @@ internal static class TotpEndpoints
                 return SignInResults.From(http, result);
             })
             .WithName("SignInWithTotp")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Finish a sign-in or step-up flow with an authenticator-app code")
             .Accepts<FlowStepBody>("application/json")
             .Produces<SignInResponse>()

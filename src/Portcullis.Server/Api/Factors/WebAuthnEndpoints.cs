@@ -5,6 +5,8 @@ using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -26,6 +28,7 @@ internal static class WebAuthnEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("BeginWebAuthnRegistration")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "webauthn" })
             .WithSummary("Start registering a security key or passkey: options for navigator.credentials.create()")
             .Accepts<NameBody>("application/json")
             .Produces<WebAuthnRegistrationOptionsResponse>()
@@ -56,6 +59,7 @@ internal static class WebAuthnEndpoints
                 return result.IsSuccess ? TypedResults.Ok(FactorView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("CompleteWebAuthnRegistration")
+            .RequireOperation(Operations.FactorEnroll, static (_, r) => r with { FactorKind = "webauthn" })
             .WithSummary("Finish registering a security key or passkey with the browser's credential")
             .Accepts<WebAuthnRegistrationBody>("application/json")
             .Produces<FactorView>()
@@ -80,6 +84,7 @@ internal static class WebAuthnEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("BeginWebAuthnSignIn")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Options for navigator.credentials.get() in a sign-in or step-up flow (each use replaces the last)")
             .Accepts<FlowBody>("application/json")
             .Produces<WebAuthnAssertionOptionsResponse>()
@@ -106,6 +111,7 @@ internal static class WebAuthnEndpoints
                 return SignInResults.From(http, result);
             })
             .WithName("SignInWithWebAuthn")
+            .OutsidePolicy("sign-in step: no session yet")
             .WithSummary("Finish a sign-in or step-up flow with a security key or passkey assertion")
             .Accepts<WebAuthnAssertionBody>("application/json")
             .Produces<SignInResponse>()

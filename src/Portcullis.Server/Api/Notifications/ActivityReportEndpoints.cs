@@ -3,6 +3,8 @@ using Portcullis.Core.Notifications.Reports;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Notifications;
 
@@ -66,6 +68,7 @@ public static class ActivityReportEndpoints
                     : TypedResults.Ok(report.Value);
             })
             .WithName("GetActivityReport")
+            .RequireOperation(Operations.ActivityReportRead)
             .WithSummary("The activity report for a period: sign-ins, devices, security changes, trades, API-key use. "
                 + "period=daily|weekly (default: the user's frequency, else weekly); end=ISO 8601 (default: the last completed "
                 + "period, days ending 00:00 UTC, weeks Monday 00:00 UTC); format=json|text")
@@ -80,6 +83,7 @@ public static class ActivityReportEndpoints
                 return user.IsSuccess ? Results.Ok(View(user.Value.ReportFrequency, user.Value.LastReportAt)) : Problems.From(user.Error);
             })
             .WithName("GetActivityReportFrequency")
+            .RequireOperation(Operations.ActivityReportRead)
             .WithSummary("How often the activity report is emailed")
             .Produces<ReportFrequencyView>();
 
@@ -96,6 +100,7 @@ public static class ActivityReportEndpoints
                 return user.IsSuccess ? Results.Ok(View(user.Value.ReportFrequency, user.Value.LastReportAt)) : Problems.From(user.Error);
             })
             .WithName("SetActivityReportFrequency")
+            .RequireOperation(Operations.ActivityReportConfigure)
             .WithSummary("Set how often the activity report is emailed: off, daily or weekly (audited)")
             .Accepts<ReportFrequencyBody>("application/json")
             .Produces<ReportFrequencyView>()

@@ -4,6 +4,8 @@ using Portcullis.Core.Users;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Notifications;
 
@@ -43,6 +45,7 @@ public static class DeliveryAdminEndpoints
                 return TypedResults.Ok(new { items = list.Select(DeliveryView.From).ToList() });
             })
             .WithName("ListNotificationDeliveries")
+            .RequireOperation(Operations.OperatorDeliveriesRead)
             .WithSummary("Operators: notification deliveries, newest first (state=dead for dead letters)");
 
         authenticated.MapPost("/admin/notification-deliveries/{id:guid}/retry", async (Guid id, HttpContext http, DeliveryAdminService deliveries,
@@ -58,6 +61,7 @@ public static class DeliveryAdminEndpoints
                 return result.IsSuccess ? TypedResults.Ok(DeliveryView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("RetryNotificationDelivery")
+            .RequireOperation(Operations.OperatorDeliveriesRetry)
             .WithSummary("Operators: put a dead-lettered delivery back in the outbox");
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Net.Http.Headers;
 using Portcullis.Core.Notifications;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Api.Notifications;
 
@@ -31,6 +32,7 @@ public static class FreezeLinkEndpoints
                     usable ? StatusCodes.Status200OK : StatusCodes.Status410Gone);
             })
             .WithName("ShowFreezeLink")
+            .OutsidePolicy("the one-click freeze link: the emailed token is the credential, and freezing is always allowed")
             .WithSummary("The page behind a \"this wasn't me\" link: says whether it can be used and offers the button; changes nothing");
 
         group.MapPost("/{token}", async (string token, HttpContext http, FreezeLinkService links, ILoggerFactory loggers,
@@ -55,6 +57,7 @@ public static class FreezeLinkEndpoints
                     : Html(http, FreezeLinkPages.Done(request.SessionsRevoked), StatusCodes.Status200OK);
             })
             .WithName("UseFreezeLink")
+            .OutsidePolicy("the one-click freeze link: the emailed token is the credential, and freezing is always allowed")
             .WithSummary("Use a \"this wasn't me\" link: signs the account out everywhere and records a freeze request (410 freeze_link.invalid when unknown, expired or used)");
     }
 

@@ -4,6 +4,8 @@ using Portcullis.Core.Notifications.Webhooks;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Notifications;
 
@@ -60,12 +62,14 @@ public static class NotificationEndpoints
                 return TypedResults.Ok(new NotificationFeedResponse(page.Items.Select(NotificationView.From).ToList(), page.UnreadCount, page.NextBefore));
             })
             .WithName("ListNotifications")
+            .RequireOperation(Operations.NotificationRead)
             .WithSummary("The in-app feed, newest first: every event of the user, with read marks; page with before=next_before")
             .Produces<NotificationFeedResponse>();
 
         authenticated.MapGet("/me/notifications/unread-count", async (HttpContext http, NotificationFeedService feed, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new { unread_count = await feed.CountUnreadAsync(http.CurrentSession().User.Id, cancellationToken) }))
             .WithName("CountUnreadNotifications")
+            .RequireOperation(Operations.NotificationRead)
             .WithSummary("How many events of the feed are unread");
 
         authenticated.MapPost("/me/notifications/{id:guid}/read", async (Guid id, HttpContext http, NotificationFeedService feed,
@@ -75,6 +79,7 @@ public static class NotificationEndpoints
                 return result.IsSuccess ? TypedResults.Ok(NotificationView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("MarkNotificationRead")
+            .RequireOperation(Operations.NotificationMarkRead)
             .WithSummary("Mark one event of the feed read")
             .Produces<NotificationView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -82,6 +87,7 @@ public static class NotificationEndpoints
         authenticated.MapPost("/me/notifications/read-all", async (HttpContext http, NotificationFeedService feed, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new { marked = await feed.MarkAllReadAsync(http.CurrentSession().User.Id, cancellationToken), unread_count = 0 }))
             .WithName("MarkAllNotificationsRead")
+            .RequireOperation(Operations.NotificationMarkRead)
             .WithSummary("Mark every event of the feed read");
     }
 
@@ -91,6 +97,7 @@ public static class NotificationEndpoints
                 CancellationToken cancellationToken) =>
                 TypedResults.Ok((await settings.ListContactsAsync(http.CurrentSession().User.Id, cancellationToken)).Select(ContactView.From).ToList()))
             .WithName("ListNotificationContacts")
+            .RequireOperation(Operations.NotificationSettingsRead)
             .WithSummary("The addresses the user's alerts go to (email and phone numbers)");
 
         authenticated.MapPost("/me/notification-contacts", async (ContactBody? body, HttpContext http, NotificationSettingsService settings,
@@ -109,11 +116,11 @@ public static class NotificationEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("AddNotificationContact")
+            .RequireOperation(Operations.NotificationContactAdd)
             .WithSummary("Add an email address or a phone number (E.164) for alerts; a security change, announced to the other addresses")
             .Accepts<ContactBody>("application/json")
             .Produces<ContactView>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireFreshProof();
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         authenticated.MapDelete("/me/notification-contacts/{id:guid}", async (Guid id, HttpContext http, NotificationSettingsService settings,
                 CancellationToken cancellationToken) =>
@@ -122,10 +129,10 @@ public static class NotificationEndpoints
                 return result.IsSuccess ? Results.NoContent() : Problems.From(result.Error!);
             })
             .WithName("RemoveNotificationContact")
+            .RequireOperation(Operations.NotificationContactRemove)
             .WithSummary("Remove an address (not the last one that receives security alerts)")
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireFreshProof();
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void MapPreferences(RouteGroupBuilder authenticated)
@@ -134,6 +141,7 @@ public static class NotificationEndpoints
                 CancellationToken cancellationToken) =>
                 TypedResults.Ok((await settings.ListPreferencesAsync(http.CurrentSession().User.Id, cancellationToken)).Select(PreferenceView.From).ToList()))
             .WithName("ListNotificationPreferences")
+            .RequireOperation(Operations.NotificationSettingsRead)
             .WithSummary("Every event type × email, sms, webhook: on or off, and whether it is locked (security-critical)");
 
         authenticated.MapPut("/me/notification-preferences", async (PreferenceBody? body, HttpContext http, NotificationSettingsService settings,
@@ -155,11 +163,11 @@ public static class NotificationEndpoints
                 return result.IsSuccess ? TypedResults.Ok(PreferenceView.From(result.Value)) : Problems.From(result.Error);
             })
             .WithName("SetNotificationPreference")
+            .RequireOperation(Operations.NotificationPreferencesChange)
             .WithSummary("Switch one channel on or off for one event type; security-critical types keep email or sms")
             .Accepts<PreferenceBody>("application/json")
             .Produces<PreferenceView>()
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireFreshProof();
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static void MapPhrase(RouteGroupBuilder authenticated)
@@ -167,6 +175,7 @@ public static class NotificationEndpoints
         authenticated.MapGet("/me/anti-phishing-phrase", async (HttpContext http, NotificationSettingsService settings, CancellationToken cancellationToken) =>
                 TypedResults.Ok(new PhraseView(await settings.GetPhraseAsync(http.CurrentSession().User.Id, cancellationToken))))
             .WithName("GetAntiPhishingPhrase")
+            .RequireOperation(Operations.NotificationSettingsRead)
             .WithSummary("The phrase printed in every email from the gate (null when none is set)");
 
         authenticated.MapPut("/me/anti-phishing-phrase", async (PhraseBody? body, HttpContext http, NotificationSettingsService settings,
@@ -182,6 +191,7 @@ public static class NotificationEndpoints
                 return result.IsSuccess ? TypedResults.Ok(new PhraseView(result.Value)) : Problems.From(result.Error);
             })
             .WithName("SetAntiPhishingPhrase")
+            .RequireOperation(Operations.AntiPhishingPhraseChange)
             .WithSummary("Set the anti-phishing phrase: 4–64 characters (NFKC, trimmed), no control characters")
             .Accepts<PhraseBody>("application/json")
             .Produces<PhraseView>();
@@ -192,6 +202,7 @@ public static class NotificationEndpoints
                 return Results.NoContent();
             })
             .WithName("ClearAntiPhishingPhrase")
+            .RequireOperation(Operations.AntiPhishingPhraseChange)
             .WithSummary("Remove the anti-phishing phrase");
     }
 
@@ -200,6 +211,7 @@ public static class NotificationEndpoints
         authenticated.MapGet("/me/webhooks", async (HttpContext http, WebhookEndpointService webhooks, CancellationToken cancellationToken) =>
                 TypedResults.Ok((await webhooks.ListAsync(http.CurrentSession().User.Id, cancellationToken)).Select(WebhookView.From).ToList()))
             .WithName("ListWebhooks")
+            .RequireOperation(Operations.NotificationSettingsRead)
             .WithSummary("The user's webhook endpoints (never their secrets)");
 
         authenticated.MapPost("/me/webhooks", async (WebhookBody? body, HttpContext http, WebhookEndpointService webhooks,
@@ -218,11 +230,11 @@ public static class NotificationEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("AddWebhook")
+            .RequireOperation(Operations.WebhookAdd)
             .WithSummary("Add a webhook endpoint (Standard Webhooks); the signing secret is in this answer only")
             .Accepts<WebhookBody>("application/json")
             .Produces<WebhookCreatedResponse>(StatusCodes.Status201Created)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .RequireFreshProof();
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         authenticated.MapPost("/me/webhooks/{id:guid}/rotate-secret", async (Guid id, HttpContext http, WebhookEndpointService webhooks,
                 CancellationToken cancellationToken) =>
@@ -231,10 +243,10 @@ public static class NotificationEndpoints
                 return result.IsSuccess ? TypedResults.Ok(Created(result.Value)) : Problems.From(result.Error);
             })
             .WithName("RotateWebhookSecret")
+            .RequireOperation(Operations.WebhookRotateSecret)
             .WithSummary("Give a webhook endpoint a new signing secret at once; the new secret is in this answer only")
             .Produces<WebhookCreatedResponse>()
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireFreshProof();
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/me/webhooks/{id:guid}", async (Guid id, HttpContext http, WebhookEndpointService webhooks,
                 CancellationToken cancellationToken) =>
@@ -243,9 +255,9 @@ public static class NotificationEndpoints
                 return result.IsSuccess ? Results.NoContent() : Problems.From(result.Error!);
             })
             .WithName("RemoveWebhook")
+            .RequireOperation(Operations.WebhookRemove)
             .WithSummary("Remove a webhook endpoint: nothing more is sent to it")
-            .ProducesProblem(StatusCodes.Status404NotFound)
-            .RequireFreshProof();
+            .ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static WebhookCreatedResponse Created(WebhookCreated created) => new(WebhookView.From(created.Endpoint), created.Secret);

@@ -1,0 +1,123 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Devices;
+using Portcullis.Core.Factors;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Sessions;
+
+namespace Portcullis.Core.Policy;
+
+/// <summary>
+/// Puts a request in front of the policy: gathers what the engine needs about the session, the user's factors, the
+/// device and the account's protection (one unit of work), asks the policy in force, and audits the decision with
+/// its operation, attributes (never secrets), rule, tier and reason.
+/// </summary>
+public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccountProtectionSource protection,
+    IOptions<PolicyOptions> options, TimeProvider time)
+{
+    /// <summary>Decides an operation a signed-in person started, and audits the decision.</summary>
+    public async Task<Decision> DecideAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
+    {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        var (resolved, subject) = await DescribeAsync(unit, current, request, cancellationToken);
+        var decision = policies.Current.Decide(resolved, subject, time.GetUtcNow());
+        var readOnly = Operations.Find(request.Operation)?.ReadOnly ?? false;
+        if (!decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads)
+        {
+            unit.Audit.Append(Record(resolved, decision, Actors.User(current.User.Id), Actors.Session(current.Session.Id)));
+            await unit.CommitAsync(cancellationToken);
+        }
+
+        return decision;
+    }
+
+    /// <summary>How the policy would decide <paramref name="request"/> for this session now, step by step. Not audited.</summary>
+    public async Task<Explanation> ExplainAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
+    {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        var (resolved, subject) = await DescribeAsync(unit, current, request, cancellationToken);
+        return policies.Current.Explain(resolved, subject, time.GetUtcNow());
+    }
+
+    /// <summary>The audit record of a decision: <c>policy.decided</c>, outcome the decision kind and reason.</summary>
+    public static AuditRecord Record(OperationRequest request, Decision decision, string actor, string? target)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["operation"] = request.Operation,
+            ["decision"] = Kind(decision.Kind),
+            ["reason"] = decision.Reason,
+            ["rule"] = decision.Rule,
+            ["tier"] = decision.Tier,
+            ["initiator"] = ConditionFields.InitiatorName(request.Initiator),
+            ["device_id"] = request.DeviceId,
+            ["device_trusted"] = request.DeviceTrusted,
+        };
+        Add(data, "account_id", request.AccountId);
+        Add(data, "instrument", request.Instrument);
+        Add(data, "asset_class", request.AssetClass);
+        Add(data, "order_type", request.OrderType);
+        Add(data, "notional", request.Notional);
+        Add(data, "amount", request.Amount);
+        Add(data, "destination", request.Destination);
+        Add(data, "factor_kind", request.FactorKind);
+        Add(data, "capability", request.Capability);
+        if (decision.StepUp is { } stepUp)
+        {
+            data["acr_values"] = stepUp.AcrValues;
+            data["max_age"] = stepUp.MaxAge is { } age ? (int)age.TotalSeconds : null;
+        }
+
+        return new AuditRecord(AuditEventTypes.PolicyDecided, $"{Kind(decision.Kind)}:{decision.Reason}", actor, target,
+            request.SourceIp?.ToString(), data);
+    }
+
+    /// <summary>The wire name of a decision kind: <c>allow</c>, <c>deny</c>, <c>step_up</c>, <c>hold</c>.</summary>
+    public static string Kind(DecisionKind kind) => kind switch
+    {
+        DecisionKind.Allow => "allow",
+        DecisionKind.StepUp => "step_up",
+        DecisionKind.Hold => "hold",
+        _ => "deny",
+    };
+
+    private async Task<(OperationRequest Request, PolicySubject Subject)> DescribeAsync(IGateUnit unit, SessionContext current,
+        OperationRequest request, CancellationToken cancellationToken)
+    {
+        var session = current.Session;
+        var factors = await unit.Factors.ListForUserAsync(current.User.Id, cancellationToken);
+        var trusted = false;
+        if (session.DeviceId is { } deviceId && await unit.Devices.FindAsync(deviceId, cancellationToken) is { } device)
+        {
+            trusted = device.IsActive && device.Trust == DeviceTrust.Trusted && device.UserId == current.User.Id;
+        }
+
+        var state = await protection.LoadAsync(unit, current.User.Id, cancellationToken);
+        var active = factors.Where(f => f.IsActive).ToList();
+        var subject = new PolicySubject
+        {
+            Proofs = [.. session.Authentications.Select(Proof).OfType<PolicyProof>()],
+            SessionStartedAt = session.CreatedAt,
+            SessionLastSeenAt = current.PreviousActivityAt ?? session.LastSeenAt,
+            RecoveredSession = session.Authentications.Any(a => a.Method == AuthenticationMethods.RecoveryCode),
+            HasPhishingResistantFactor = active.Any(f => FactorCatalog.ClassOf(f.Kind) == FactorClass.PhishingResistant),
+            HasSecondFactor = active.Any(f => FactorCatalog.ClassOf(f.Kind) != FactorClass.LookupSecret),
+            Protection = state,
+        };
+        return (request with { DeviceId = session.DeviceId, DeviceTrusted = trusted }, subject);
+    }
+
+    private static PolicyProof? Proof(SessionAuthentication a) =>
+        a.Method == AuthenticationMethods.Password ? new PolicyProof(ProofClass.Password, a.At)
+        : a.Class is { } c ? new PolicyProof(ProofClasses.From(c), a.At)
+        : null;
+
+    private static void Add(Dictionary<string, object?> data, string key, object? value)
+    {
+        if (value is not null)
+        {
+            data[key] = value is decimal d ? d.ToString(CultureInfo.InvariantCulture) : value;
+        }
+    }
+}
