@@ -121,8 +121,10 @@ public sealed class CompiledPolicy
 
     private static bool ConditionsHold(PolicyRule rule, OperationRequest request, PolicySubject subject, List<ExplainStep>? trace)
     {
-        foreach (var condition in rule.Conditions)
+        var conditions = rule.Conditions;
+        for (var i = 0; i < conditions.Count; i++)
         {
+            var condition = conditions[i];
             if (!condition.Matches(request, subject))
             {
                 trace?.Add(new($"rule {rule.Name}", $"skipped: '{condition.Source}' is false " +
@@ -215,8 +217,10 @@ public sealed class CompiledPolicy
         }
 
         DateTimeOffset? newest = null;
-        foreach (var proof in subject.Proofs)
+        var proofs = subject.Proofs;
+        for (var i = 0; i < proofs.Count; i++)
         {
+            var proof = proofs[i];
             if (Contains(tier.Proofs, proof.Class) && (newest is null || proof.At > newest))
             {
                 newest = proof.At;
@@ -242,11 +246,11 @@ public sealed class CompiledPolicy
     private static DateTimeOffset Latest(DateTimeOffset seen, IReadOnlyList<PolicyProof> proofs)
     {
         var latest = seen;
-        foreach (var p in proofs)
+        for (var i = 0; i < proofs.Count; i++)
         {
-            if (p.At > latest)
+            if (proofs[i].At > latest)
             {
-                latest = p.At;
+                latest = proofs[i].At;
             }
         }
 
