@@ -62,6 +62,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActivityReportService>();
         services.AddSingleton<Notifications.FreezeLinkService>();
         services.AddSingleton<Policy.PolicyProvider>();
+        services.TryAddSingleton<Policy.IAccountProtectionSource, Policy.NoAccountProtection>();
         services.AddSingleton<Policy.PolicyGate>();
         services.AddNotificationSettings();
         return services;
