@@ -410,7 +410,7 @@ public sealed class NotificationSettingsTests : IAsyncLifetime
 
         var (status, problem, _) = await _client.SendAsync(new HttpMethod(method), path, _token, body);
 
-        Assert.Equal((HttpStatusCode.Forbidden, "factor.fresh_proof_required"), (status, problem.Code()));
+        Assert.Equal((HttpStatusCode.Unauthorized, "policy.step_up_required"), (status, problem.Code()));
         var fresh = (await _gate.SignInAsync(_client, "alice")).Token();
         Assert.True((await _client.SendAsync(new HttpMethod(method), path, fresh, body)).Status is HttpStatusCode.OK or HttpStatusCode.Created);
     }

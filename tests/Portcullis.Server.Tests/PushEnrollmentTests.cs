@@ -166,8 +166,8 @@ public sealed class PushEnrollmentTests : PushTests
 
         var (status, body, _) = await Client.PostJsonAsync("/api/v1/factors/push/enrollment", new { }, session);
 
-        Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Equal("factor.fresh_proof_required", body.Code());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("policy.step_up_required", body.Code());
     }
 
     [Fact]

@@ -122,8 +122,8 @@ public sealed class RecoveryCodeTests : IAsyncLifetime
 
         var (status, body, _) = await _client.PostJsonAsync("/api/v1/factors/recovery-codes", new { }, token);
 
-        Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Equal("factor.fresh_proof_required", body.Code());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("policy.step_up_required", body.Code());
     }
 
     [Fact]

@@ -186,8 +186,8 @@ public sealed partial class SmsFactorTests : IAsyncLifetime
 
         var (status, body, _) = await _client.PostJsonAsync("/api/v1/factors/sms", new { phone = Phone }, token);
 
-        Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Equal("factor.fresh_proof_required", body.Code());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("policy.step_up_required", body.Code());
         Assert.Equal(0, SmsCount());
     }
 

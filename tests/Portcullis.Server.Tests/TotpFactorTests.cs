@@ -170,8 +170,8 @@ public sealed class TotpFactorTests : IAsyncLifetime
         _gate.Time.Advance(TimeSpan.FromMinutes(6));
 
         var (status, body, _) = await _client.PostJsonAsync("/api/v1/factors/totp", new { name = "Phone" }, token);
-        Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Equal("factor.fresh_proof_required", body.Code());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("policy.step_up_required", body.Code());
 
         var (_, reauthenticated, _) = await _client.PostJsonAsync("/api/v1/session/reauthenticate", new { password = TestGate.StrongPassword }, token);
         Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/api/v1/factors/totp", new { name = "Phone" }, reauthenticated.Token())).Status);
@@ -186,7 +186,7 @@ public sealed class TotpFactorTests : IAsyncLifetime
         _gate.Time.Advance(TimeSpan.FromMinutes(6));
 
         var refused = await _client.PostJsonAsync("/api/v1/factors/totp", new { name = "Tablet" }, token);
-        Assert.Equal("factor.fresh_proof_required", refused.Body.Code());
+        Assert.Equal("policy.step_up_required", refused.Body.Code());
 
         var (_, stepUp, _) = await _client.PostJsonAsync("/api/v1/session/step-up", new { }, token);
         Assert.Equal("step_up", stepUp.GetProperty("purpose").GetString());

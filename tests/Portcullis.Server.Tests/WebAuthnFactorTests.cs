@@ -122,8 +122,8 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         var (status, body, _) = await _client.PostJsonAsync("/api/v1/factors/webauthn/options", new { }, token);
 
-        Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Equal("factor.fresh_proof_required", body.Code());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("policy.step_up_required", body.Code());
     }
 
     [Fact]
@@ -137,8 +137,8 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
 
         var (status, body, _) = await CompleteAsync(token, challengeId, key.Register(options));
 
-        Assert.Equal(HttpStatusCode.Forbidden, status);
-        Assert.Equal("factor.fresh_proof_required", body.Code());
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+        Assert.Equal("policy.step_up_required", body.Code());
     }
 
     [Theory]
@@ -189,7 +189,10 @@ public sealed class WebAuthnFactorTests : IAsyncLifetime
                 _gate.Time.Advance(TimeSpan.FromMinutes(2));
                 break;
             default:
-                Assert.Equal(HttpStatusCode.OK, (await CompleteAsync(token, challengeId, credential)).Status);
+                // A failed attempt uses the challenge up too (WebAuthn §13.4.3). (A successful one would give the account
+                // a security key, after which the policy itself refuses this password-only session.)
+                var tampered = WithClientData(key.Register(options), c => c["type"] = "webauthn.get");
+                Assert.Equal(HttpStatusCode.Unauthorized, (await CompleteAsync(token, challengeId, tampered)).Status);
                 break;
         }
 

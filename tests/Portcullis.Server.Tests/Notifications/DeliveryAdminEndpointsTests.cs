@@ -39,7 +39,7 @@ public sealed class DeliveryAdminEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task AnOperator_SeesTheDeadLetter_AndRetriesIt()
     {
-        var olga = (await _gate.SignInAsync(_client, "olga")).Token();
+        var olga = await _gate.SignInWithTotpAsync(_client, "olga");
 
         var (status, body, _) = await _client.GetJsonAsync("/api/v1/admin/notification-deliveries?state=dead&user=alice", olga);
 
@@ -73,7 +73,7 @@ public sealed class DeliveryAdminEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task BadInput_GetsAProblem()
     {
-        var olga = (await _gate.SignInAsync(_client, "olga")).Token();
+        var olga = await _gate.SignInWithTotpAsync(_client, "olga");
 
         var (state, stateBody, _) = await _client.GetJsonAsync("/api/v1/admin/notification-deliveries?state=lost", olga);
         var (missing, missingBody, _) = await _client.PostJsonAsync($"/api/v1/admin/notification-deliveries/{Guid.NewGuid()}/retry", new { }, olga);
