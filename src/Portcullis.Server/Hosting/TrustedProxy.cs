@@ -21,7 +21,10 @@ public static class TrustedProxy
 
         if (value.Contains('/', StringComparison.Ordinal))
         {
-            if (IPNetwork.TryParse(value, out var parsed))
+            // A range written with host bits (10.0.0.5/24) is refused rather than silently widened.
+            if (IPNetwork.TryParse(value, out var parsed)
+                && IPAddress.TryParse(value[..value.IndexOf('/', StringComparison.Ordinal)], out var written)
+                && written.Equals(parsed.BaseAddress))
             {
                 network = parsed;
                 return true;
