@@ -191,6 +191,23 @@ public sealed class ProtectionEndpointsTests : IAsyncLifetime
         Assert.Equal(("deny", "frozen"), (order.GetProperty("decision").GetString(), order.GetProperty("reason").GetString()));
     }
 
+    [Fact]
+    public async Task OperatorFreeze_FreezesAnotherUser_AndAnAccountHolderIsRefused()
+    {
+        await _gate.CreateUserAsync("olga", role: Core.Users.UserRole.Operator);
+        var olga = await SignInWithTotpAsync(await EnrolTotpAsync((await _gate.SignInAsync(_client, "olga")).Token()), "olga");
+        var alice = await SignInWithTotpAsync(await EnrolTotpAsync((await _gate.SignInAsync(_client, "alice")).Token()));
+
+        var (created, freeze, _) = await _client.PostJsonAsync($"/api/v1/admin/users/{_userId}/freezes", new { capabilities = new[] { "trading" }, reason = "case 7" }, olga);
+        var (refused, problem, _) = await _client.PostJsonAsync($"/api/v1/admin/users/{_userId}/freezes", new { capabilities = new[] { "all" } }, alice);
+
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal("operator", freeze.GetProperty("source").GetString());
+        Assert.Equal((HttpStatusCode.Forbidden, ProtectionErrors.OperatorOnlyCode), (refused, problem.Code()));
+        var (_, list, _) = await _client.GetJsonAsync("/api/v1/me/freezes", alice);
+        Assert.Equal(["trading"], Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+    }
+
     private async Task<JsonElement> ExplainAsync(string operation, string token)
     {
         var (status, body, _) = await _client.GetJsonAsync($"/api/v1/decisions/explain?operation={operation}", token);
@@ -211,9 +228,9 @@ public sealed class ProtectionEndpointsTests : IAsyncLifetime
         return secret;
     }
 
-    private async Task<string> SignInWithTotpAsync(byte[] secret)
+    private async Task<string> SignInWithTotpAsync(byte[] secret, string username = "alice")
     {
-        var (_, step, _) = await _client.PostJsonAsync("/api/v1/sign-in", new { username = "alice", password = TestGate.StrongPassword });
+        var (_, step, _) = await _client.PostJsonAsync("/api/v1/sign-in", new { username, password = TestGate.StrongPassword });
         var handle = step.GetProperty("flow").GetProperty("handle").GetString();
         var (status, body, _) = await _client.PostJsonAsync("/api/v1/sign-in/totp", new { flow = handle, code = Code(secret) });
         Assert.Equal(HttpStatusCode.OK, status);
