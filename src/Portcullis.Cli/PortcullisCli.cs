@@ -21,6 +21,7 @@ public static class PortcullisCli
         root.Subcommands.Add(AuthenticatorCommand.Create(global, console));
         root.Subcommands.Add(NotificationCommands.Create(global, console));
         root.Subcommands.Add(PolicyCommands.Create(console));
+        root.Subcommands.Add(FreezeCommands.Create(global, console));
         return root;
     }
 

@@ -62,9 +62,16 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ActivityReportService>();
         services.AddSingleton<Notifications.FreezeLinkService>();
         services.AddSingleton<Policy.PolicyProvider>();
-        services.TryAddSingleton<Policy.IAccountProtectionSource, Policy.NoAccountProtection>();
         services.AddSingleton<Policy.PolicyGate>();
         services.AddNotificationSettings();
+
+        // Protection: freezes, settings lock, cool-downs, trusted networks
+        services.AddOptions<Protection.ProtectionOptions>();
+        services.AddSingleton<IConfigurationCheck, ProtectionConfigurationCheck>();
+        services.AddSingleton<Protection.ProtectionService>();
+        services.AddSingleton<Policy.IAccountProtectionSource>(sp => sp.GetRequiredService<Protection.ProtectionService>());
+        services.AddSingleton<Protection.SettingsLockService>();
+        services.AddSingleton<Protection.TrustedNetworkService>();
         return services;
     }
 }

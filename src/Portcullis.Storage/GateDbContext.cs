@@ -59,6 +59,15 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<FreezeLink> FreezeLinks => Set<FreezeLink>();
 
+    // Protection: freezes, settings lock, cool-downs, trusted networks
+    public DbSet<Core.Protection.Freeze> Freezes => Set<Core.Protection.Freeze>();
+
+    public DbSet<Core.Protection.SettingsLock> SettingsLocks => Set<Core.Protection.SettingsLock>();
+
+    public DbSet<Core.Protection.Cooldown> Cooldowns => Set<Core.Protection.Cooldown>();
+
+    public DbSet<Core.Protection.TrustedNetwork> TrustedNetworks => Set<Core.Protection.TrustedNetwork>();
+
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();
 

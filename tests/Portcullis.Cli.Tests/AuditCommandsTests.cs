@@ -229,10 +229,10 @@ public sealed class AuditCommandsTests : IAsyncLifetime
         Assert.StartsWith("BROKEN at row 3 (hash_mismatch)", result.Out, StringComparison.Ordinal);
     }
 
-    /// <summary>Events 2..5 after init's user.created: alice added, disabled, enabled, reset.</summary>
+    /// <summary>Events 2..5 after init's user.created: alice added, disabled, enabled, unlocked (a reset would add its cool-down).</summary>
     private async Task MakeActivityAsync()
     {
-        foreach (var command in new[] { "add", "disable", "enable", "reset-password" })
+        foreach (var command in new[] { "add", "disable", "enable", "unlock" })
         {
             var result = await _store.RunAsync("user", command, "alice");
             Assert.True(result.ExitCode == ExitCodes.Ok, result.ToString());

@@ -204,7 +204,7 @@ public sealed class UserCommandsTests : IAsyncLifetime
         var export = await _store.RunAsync("audit", "export");
 
         var types = export.OutLines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("type").GetString());
-        Assert.Equal(["user.created", "user.created", "user.disabled", "user.enabled", "user.unlocked", "password.reset"], types);
+        Assert.Equal(["user.created", "user.created", "user.disabled", "user.enabled", "user.unlocked", "password.reset", "cooldown.started"], types);
     }
 
     public static TheoryData<string> UserChanges => new() { "disable", "enable", "unlock", "reset-password" };

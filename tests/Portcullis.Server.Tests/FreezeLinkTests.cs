@@ -85,7 +85,7 @@ public sealed class FreezeLinkTests : IAsyncLifetime
             var requested = Assert.Single(events, e => e.Type == NotificationTypes.FreezeRequested);
             Assert.Equal(NotificationSeverity.Critical, requested.Severity);
             Assert.Contains("signed out everywhere", requested.Summary, StringComparison.Ordinal);
-            Assert.Contains("policy engine", requested.Summary, StringComparison.Ordinal);
+            Assert.Contains("trading, withdrawals and API use are frozen", requested.Summary, StringComparison.Ordinal);
             var used = await unit.NotificationSettings.FindFreezeLinkAsync(link.TokenHash, CancellationToken.None);
             Assert.Equal(_gate.Time.GetUtcNow(), used!.UsedAt);
             Assert.Equal("127.0.0.1", used.UsedFromIp);

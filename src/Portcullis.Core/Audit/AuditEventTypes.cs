@@ -66,4 +66,15 @@ public static class AuditEventTypes
     public const string NotificationWebhookAdded = "notification.webhook_added";
     public const string NotificationWebhookRemoved = "notification.webhook_removed";
     public const string NotificationWebhookSecretRotated = "notification.webhook_secret_rotated";
+
+    // Protection: freezes, settings lock, cool-downs, trusted networks (add below this line)
+    public const string FreezeSet = "freeze.set";
+    public const string FreezeLiftRequested = "freeze.lift_requested";
+    public const string FreezeLifted = "freeze.lifted";
+    public const string SettingsLockEnabled = "settings_lock.enabled";
+    public const string SettingsLockUnlockRequested = "settings_lock.unlock_requested";
+    public const string SettingsLockUnlockCancelled = "settings_lock.unlock_cancelled";
+    public const string CooldownStarted = "cooldown.started";
+    public const string TrustedNetworkAdded = "trusted_network.added";
+    public const string TrustedNetworkRemoved = "trusted_network.removed";
 }

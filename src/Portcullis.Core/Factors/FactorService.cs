@@ -71,6 +71,7 @@ public sealed class FactorService(IGateStore store, TimeProvider time)
         Notify.Emit(unit, factor.UserId, NotificationTypes.FactorBound, NotificationSeverity.Critical,
             $"A new second factor was added to your account: {factor.Name} ({kind}). If this wasn't you, freeze your account now.",
             new Dictionary<string, object?> { ["factor_id"] = factor.Id, ["kind"] = kind, ["ip"] = ip }, now);
+        Protection.Cooldowns.Start(unit, factor.UserId, Protection.CooldownReasons.FactorAdded, ip, now);
     }
 
     /// <summary>
@@ -110,6 +111,7 @@ public sealed class FactorService(IGateStore store, TimeProvider time)
             Notify.Emit(unit, factor.UserId, NotificationTypes.FactorRemoved, NotificationSeverity.Critical,
                 $"A second factor was removed from your account: {factor.Name} ({kind}). If this wasn't you, freeze your account now.",
                 new Dictionary<string, object?> { ["factor_id"] = factor.Id, ["kind"] = kind, ["reason"] = reason }, now);
+            Protection.Cooldowns.Start(unit, factor.UserId, Protection.CooldownReasons.FactorRemoved, ip, now);
         }
     }
 

@@ -8,9 +8,10 @@ namespace Portcullis.Core.Notifications;
 
 /// <summary>
 /// Uses a "this wasn't me" link (made by <see cref="FreezeLinks"/> for a security email). Whoever holds the link
-/// may do one thing with it, once: ask for the account to be frozen. Today that signs the account out everywhere
-/// (every active session ends), audits <see cref="AuditEventTypes.FreezeRequested"/> and tells the user on every
-/// channel; the freeze of withdrawals and trading itself arrives with the policy engine.
+/// may do one thing with it, once: ask for the account to be frozen. That signs the account out everywhere
+/// (every active session ends), freezes trading, withdrawals and API use
+/// (<see cref="Protection.ProtectionService.LinkFreeze"/>), audits <see cref="AuditEventTypes.FreezeRequested"/> and
+/// tells the user on every channel, all in one unit of work.
 /// </summary>
 /// <remarks>
 /// An unknown, expired or used link all fail with <see cref="FreezeLinkErrors.InvalidCode"/>: the caller does not
@@ -34,8 +35,8 @@ public sealed class FreezeLinkService(IGateStore store, SessionService sessions,
     }
 
     /// <summary>
-    /// Uses the link: in one unit of work marks it used, ends every active session of its user, audits the request
-    /// and emits <see cref="NotificationTypes.FreezeRequested"/>.
+    /// Uses the link: in one unit of work marks it used, ends every active session of its user, freezes
+    /// <see cref="Protection.ProtectionService.LinkFreeze"/>, audits the request and emits <see cref="NotificationTypes.FreezeRequested"/>.
     /// </summary>
     public async Task<Result<FreezeRequest>> UseAsync(string? token, string? ip, CancellationToken cancellationToken)
     {
@@ -73,20 +74,24 @@ public sealed class FreezeLinkService(IGateStore store, SessionService sessions,
 
         var actor = "freeze_link:" + link.Id.ToString("D", CultureInfo.InvariantCulture);
         var revoked = await sessions.RevokeAllAsync(unit, user.Id, RevokeReason, actor, ip, keep: null, cancellationToken);
+        var freeze = Protection.ProtectionService.Apply(unit, user.Id, Protection.ProtectionService.LinkFreeze, Protection.FreezeSource.Link, actor,
+            "\"This wasn't me\" link from a security email.", ip, now);
         unit.Audit.Append(new AuditRecord(AuditEventTypes.FreezeRequested, "ok", actor, Actors.User(user.Id), ip,
             new Dictionary<string, object?>
             {
                 ["event_id"] = link.EventId,
                 ["sessions_revoked"] = revoked,
+                ["freeze_id"] = freeze.Id,
                 ["link_created_at"] = link.CreatedAt,
             }));
         Notify.Emit(unit, user.Id, NotificationTypes.FreezeRequested, NotificationSeverity.Critical,
             string.Create(CultureInfo.InvariantCulture,
-                $"Someone used the \"this wasn't me\" link from one of your security emails. Your account was signed out everywhere ({revoked} session(s) ended). The freeze of withdrawals and trading will apply once the policy engine is in place; sign in again, change your password and review your devices and factors."),
+                $"Someone used the \"this wasn't me\" link from one of your security emails. Your account was signed out everywhere ({revoked} session(s) ended) and trading, withdrawals and API use are frozen. Sign in again, change your password and review your devices and factors; lifting the freeze takes effect only after a cool-down."),
             new Dictionary<string, object?>
             {
                 ["event_id"] = link.EventId,
                 ["sessions_revoked"] = revoked,
+                ["freeze_id"] = freeze.Id,
                 ["ip"] = ip,
             }, now);
         await unit.CommitAsync(cancellationToken);

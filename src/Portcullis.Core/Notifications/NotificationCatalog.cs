@@ -41,6 +41,13 @@ public static class NotificationCatalog
         Critical(NotificationTypes.RecoveryCaseApproved, "An account recovery was approved"),
         Critical(NotificationTypes.RecoveryCaseCompleted, "An account recovery was completed"),
         Critical(NotificationTypes.RecoveryCaseCancelled, "An account recovery was cancelled"),
+        // Protection: freezes, settings lock, trusted networks (add below this line)
+        Critical(NotificationTypes.FreezeLiftRequested, "A freeze on your account will be lifted"),
+        Critical(NotificationTypes.SettingsLockEnabled, "Your settings lock was turned on"),
+        Critical(NotificationTypes.SettingsUnlockRequested, "Someone asked to turn off your settings lock"),
+        Critical(NotificationTypes.SettingsUnlockCancelled, "The request to turn off your settings lock was cancelled"),
+        Critical(NotificationTypes.TrustedNetworkAdded, "A trusted network was added"),
+        Critical(NotificationTypes.TrustedNetworkRemoved, "A trusted network was removed"),
         new(NotificationTypes.ActivityReport, NotificationSeverity.Info, "Your activity report",
             new[] { NotificationChannel.Email }.ToFrozenSet()),
     }.ToFrozenDictionary(k => k.Type, StringComparer.Ordinal);

@@ -50,4 +50,12 @@ public static class NotificationTypes
 
     // Reports
     public const string ActivityReport = "report.activity";
+
+    // Protection: freezes, settings lock, trusted networks (add below this line)
+    public const string FreezeLiftRequested = "account.freeze_lift_requested";
+    public const string SettingsLockEnabled = "security.settings_lock_enabled";
+    public const string SettingsUnlockRequested = "security.settings_unlock_requested";
+    public const string SettingsUnlockCancelled = "security.settings_unlock_cancelled";
+    public const string TrustedNetworkAdded = "security.trusted_network_added";
+    public const string TrustedNetworkRemoved = "security.trusted_network_removed";
 }

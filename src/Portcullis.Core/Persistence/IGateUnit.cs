@@ -35,6 +35,9 @@ public interface IGateUnit : IAsyncDisposable
 
     IOutboxStore Outbox { get; }
 
+    // Protection: freezes, settings lock, cool-downs, trusted networks
+    IProtectionStore Protection { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

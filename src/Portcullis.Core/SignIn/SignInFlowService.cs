@@ -214,7 +214,11 @@ public sealed class SignInFlowService(
     {
         var (device, newToken) = await DeviceRegistry.RegisterOrTouchAsync(unit, user, flow.DeviceId, flow.Client, flow.DeviceName,
             flow.UserAgent, flow.Ip, now, cancellationToken);
-        device.Trust = DeviceTrust.Trusted;
+        if (device.Trust != DeviceTrust.Trusted)
+        {
+            device.Trust = DeviceTrust.Trusted;
+            Protection.Cooldowns.Start(unit, user.Id, Protection.CooldownReasons.DeviceTrusted, flow.Ip, now);
+        }
         var (session, token) = sessions.Create(unit, user, flow.Client, AuthenticationMethods.Password, device.Id, flow.Ip, flow.UserAgent,
             now, authenticatedAt: flow.PasswordAt);
         session.Authentications.Add(Event(session.Id, proof, device.Id, now));

@@ -186,6 +186,7 @@ public sealed class UserService(
         Notify.Emit(unit, user.Id, NotificationTypes.PasswordChanged, NotificationSeverity.Critical,
             "Your password was reset by an operator and every session was signed out. If you did not ask for this, contact support.",
             new Dictionary<string, object?> { ["by"] = "operator", ["sessions_revoked"] = revoked }, now);
+        Protection.Cooldowns.Start(unit, user.Id, Protection.CooldownReasons.PasswordChanged, null, now);
         await unit.CommitAsync(cancellationToken);
         return oneTime;
     }
@@ -262,6 +263,7 @@ public sealed class UserService(
         Notify.Emit(unit, user.Id, NotificationTypes.PasswordChanged, NotificationSeverity.Critical,
             "Your password was changed and every other session was signed out. If this wasn't you, freeze your account now.",
             new Dictionary<string, object?> { ["ip"] = ip?.ToString(), ["sessions_revoked"] = revoked }, now);
+        Protection.Cooldowns.Start(unit, user.Id, Protection.CooldownReasons.PasswordChanged, ip?.ToString(), now);
         await unit.CommitAsync(cancellationToken);
         return token;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -52,7 +51,13 @@ public static class GateApp
             app.Urls.Add(url);
         }
 
-        app.UseForwardedHeaders();
+        if (server.TrustedProxies.Count > 0)
+        {
+            // Without a configured proxy the headers are not read at all: with empty known lists the middleware
+            // would believe X-Forwarded-For from anyone.
+            app.UseForwardedHeaders();
+        }
+
         app.UseMiddleware<RequestLoggingMiddleware>();
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
@@ -79,6 +84,10 @@ public static class GateApp
         DeliveryAdminEndpoints.Map(authenticated);
         FreezeLinkEndpoints.Map(app);
         DecisionEndpoints.Map(authenticated);
+        // Protection: freezes, settings lock, trusted networks
+        Api.Protection.FreezeEndpoints.Map(authenticated);
+        Api.Protection.SettingsLockEndpoints.Map(authenticated);
+        Api.Protection.TrustedNetworkEndpoints.Map(authenticated);
         return app;
     }
 
@@ -123,9 +132,16 @@ public static class GateApp
             forwarded.KnownIPNetworks.Clear();
             foreach (var proxy in server.Value.TrustedProxies)
             {
-                if (IPAddress.TryParse(proxy, out var address))
+                if (TrustedProxy.TryParse(proxy, out var address, out var network))
                 {
-                    forwarded.KnownProxies.Add(address);
+                    if (address is not null)
+                    {
+                        forwarded.KnownProxies.Add(address);
+                    }
+                    else
+                    {
+                        forwarded.KnownIPNetworks.Add(network!.Value);
+                    }
                 }
             }
         });

@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Configuration;
 
@@ -26,9 +25,10 @@ public sealed class ServerConfigurationCheck(IOptions<ServerOptions> server, IOp
 
         for (var i = 0; i < s.TrustedProxies.Count; i++)
         {
-            if (!IPAddress.TryParse(s.TrustedProxies[i], out _))
+            if (!TrustedProxy.TryParse(s.TrustedProxies[i], out _, out _))
             {
-                yield return ConfigurationProblem.Format($"Server:TrustedProxies:{i}", "must be an IP address", s.TrustedProxies[i]);
+                yield return ConfigurationProblem.Format($"Server:TrustedProxies:{i}",
+                    "must be an IP address or a CIDR range without host bits (e.g. 10.0.0.5 or 10.0.0.0/24)", s.TrustedProxies[i]);
             }
         }
 

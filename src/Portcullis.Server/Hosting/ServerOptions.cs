@@ -15,8 +15,9 @@ public sealed class ServerOptions
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
     /// <summary>
-    /// Proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed (IP addresses). Default none:
-    /// the client address is the TCP peer.
+    /// Proxies whose <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> are believed: IP addresses or CIDR ranges
+    /// (e.g. <c>10.0.0.5</c>, <c>10.0.0.0/24</c>). Default none: forwarded headers are ignored and the client address
+    /// is the TCP peer.
     /// </summary>
     public List<string> TrustedProxies { get; set; } = [];
 }

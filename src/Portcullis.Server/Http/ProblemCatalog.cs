@@ -121,6 +121,22 @@ public static class ProblemCatalog
         [Core.Notifications.NotificationErrors.PhraseInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid anti-phishing phrase"),
         [Core.Notifications.NotificationErrors.WebhookInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid webhook endpoint"),
         [Core.Notifications.NotificationErrors.WebhookLimitCode] = (StatusCodes.Status409Conflict, "Too many webhook endpoints"),
+        // Protection: freezes, settings lock, trusted networks (add below this line)
+        [Core.Protection.ProtectionErrors.CapabilityInvalidCode] = (StatusCodes.Status400BadRequest, "Unknown capability"),
+        [Core.Protection.ProtectionErrors.ReasonInvalidCode] = (StatusCodes.Status400BadRequest, "Reason too long"),
+        [Core.Protection.ProtectionErrors.FreezeNotFoundCode] = (StatusCodes.Status404NotFound, "No such freeze"),
+        [Core.Protection.ProtectionErrors.FreezeLiftedCode] = (StatusCodes.Status409Conflict, "Freeze already lifted"),
+        [Core.Protection.ProtectionErrors.UnlockDelayInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid unlock delay"),
+        [Core.Protection.ProtectionErrors.UnlockDelayShorterCode] = (StatusCodes.Status409Conflict, "Unlock delay cannot be shortened"),
+        [Core.Protection.ProtectionErrors.SettingsLockOffCode] = (StatusCodes.Status409Conflict, "Settings lock is off"),
+        [Core.Protection.ProtectionErrors.UnlockNotRequestedCode] = (StatusCodes.Status409Conflict, "No unlock pending"),
+        [Core.Protection.ProtectionErrors.NetworkInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid network"),
+        [Core.Protection.ProtectionErrors.NetworkTooBroadCode] = (StatusCodes.Status400BadRequest, "Network too broad"),
+        [Core.Protection.ProtectionErrors.NetworkLabelInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid network label"),
+        [Core.Protection.ProtectionErrors.NetworkExistsCode] = (StatusCodes.Status409Conflict, "Network already trusted"),
+        [Core.Protection.ProtectionErrors.NetworkLimitCode] = (StatusCodes.Status409Conflict, "Too many trusted networks"),
+        [Core.Protection.ProtectionErrors.NetworkNotFoundCode] = (StatusCodes.Status404NotFound, "No such trusted network"),
+        [Core.Protection.ProtectionErrors.OperatorOnlyCode] = (StatusCodes.Status403Forbidden, "Operators only"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;

@@ -17,6 +17,7 @@ public sealed class AuthenticatorService(
     PushSignals signals,
     IOptions<FactorOptions> factorOptions,
     IOptions<ThrottleOptions> throttleOptions,
+    IOptions<Protection.ProtectionOptions> protectionOptions,
     TimeProvider time)
 {
     /// <summary>Longest long poll a device may ask for.</summary>
@@ -187,6 +188,12 @@ public sealed class AuthenticatorService(
                     ["location"] = challenge.Location,
                     ["request_device"] = challenge.RequestDevice,
                 }, now);
+            if (protectionOptions.Value.FreezeOnPushDenied)
+            {
+                // The automated freeze rule: whoever started this sign-in knows the password.
+                Protection.ProtectionService.Apply(unit, device.UserId, Protection.ProtectionService.PushDeniedFreeze, Protection.FreezeSource.Rule,
+                    "rule:push_denied", "A sign-in was denied on the authenticator.", ip, now);
+            }
         }
         else if (answer.Number != challenge.Number)
         {

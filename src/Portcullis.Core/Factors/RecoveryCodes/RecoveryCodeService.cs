@@ -269,6 +269,7 @@ public sealed class RecoveryCodeService(
         row.UsedAt = context.Now;
         context.Unit.Audit.Append(new AuditRecord(AuditEventTypes.RecoveryCodeUsed, "ok", Actors.User(userId), Actors.Factor(factor.Id),
             context.Flow.Ip, new Dictionary<string, object?> { ["code_id"] = row.Id, ["remaining"] = unused.Count - 1, ["flow_id"] = context.Flow.Id }));
+        Protection.Cooldowns.Start(context.Unit, userId, Protection.CooldownReasons.Recovery, context.Flow.Ip, context.Now);
         return new FactorProof(factor, AuthenticationMethods.RecoveryCode);
     }
 

@@ -38,7 +38,7 @@ internal static class FreezeLinkPages
     public static string Done(int sessionsRevoked) => Page("Your account was signed out everywhere",
         $"""
         <p>{E(string.Create(CultureInfo.InvariantCulture, $"{sessionsRevoked} active session(s) ended."))} Anyone who was signed in to your account, including you, has to sign in again.</p>
-        <p>The freeze of withdrawals and trading will apply once the policy engine is in place. Your request has been recorded and you will be notified on every channel.</p>
+        <p>Trading, withdrawals and API use are frozen. Lifting the freeze takes effect only after a cool-down, and you will be notified on every channel.</p>
         <p>What to do now: sign in, change your password, and review your devices and second factors. Remove anything you do not recognise.</p>
         """);
 

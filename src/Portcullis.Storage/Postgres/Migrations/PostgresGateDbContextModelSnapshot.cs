@@ -846,6 +846,156 @@ namespace Portcullis.Storage.Postgres.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Portcullis.Core.Protection.Cooldown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("cooldowns", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.Freeze", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capabilities")
+                        .HasColumnType("integer")
+                        .HasColumnName("capabilities");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("LiftEffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lift_effective_at");
+
+                    b.Property<DateTimeOffset?>("LiftRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lift_requested_at");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("lifted_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LiftedAt");
+
+                    b.ToTable("freezes", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.SettingsLock", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("EnabledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("enabled_at");
+
+                    b.Property<int>("UnlockDelayDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("unlock_delay_days");
+
+                    b.Property<DateTimeOffset?>("UnlockEffectiveAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unlock_effective_at");
+
+                    b.Property<DateTimeOffset?>("UnlockRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("unlock_requested_at");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("settings_locks", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.TrustedNetwork", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cidr")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("cidr");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Cidr")
+                        .IsUnique();
+
+                    b.ToTable("trusted_networks", (string)null);
+                });
+
             modelBuilder.Entity("Portcullis.Core.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1294,6 +1444,42 @@ namespace Portcullis.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Portcullis.Core.Notifications.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.Cooldown", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.Freeze", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.SettingsLock", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Portcullis.Core.Protection.SettingsLock", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.TrustedNetwork", b =>
                 {
                     b.HasOne("Portcullis.Core.Users.User", null)
                         .WithMany()

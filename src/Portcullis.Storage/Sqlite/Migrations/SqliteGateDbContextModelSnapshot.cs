@@ -841,6 +841,156 @@ namespace Portcullis.Storage.Sqlite.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Portcullis.Core.Protection.Cooldown", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "StartedAt");
+
+                    b.ToTable("cooldowns", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.Freeze", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capabilities")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capabilities");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("LiftEffectiveAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lift_effective_at");
+
+                    b.Property<long?>("LiftRequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lift_requested_at");
+
+                    b.Property<long?>("LiftedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lifted_at");
+
+                    b.Property<string>("LiftedBy")
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("lifted_by");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("set_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "LiftedAt");
+
+                    b.ToTable("freezes", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.SettingsLock", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("EnabledAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled_at");
+
+                    b.Property<int>("UnlockDelayDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unlock_delay_days");
+
+                    b.Property<long?>("UnlockEffectiveAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unlock_effective_at");
+
+                    b.Property<long?>("UnlockRequestedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("unlock_requested_at");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("settings_locks", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.TrustedNetwork", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Cidr")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cidr");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("label");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Cidr")
+                        .IsUnique();
+
+                    b.ToTable("trusted_networks", (string)null);
+                });
+
             modelBuilder.Entity("Portcullis.Core.Sessions.Session", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1286,6 +1436,42 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Portcullis.Core.Notifications.WebhookEndpoint", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.Cooldown", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.Freeze", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.SettingsLock", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithOne()
+                        .HasForeignKey("Portcullis.Core.Protection.SettingsLock", "UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Protection.TrustedNetwork", b =>
                 {
                     b.HasOne("Portcullis.Core.Users.User", null)
                         .WithMany()

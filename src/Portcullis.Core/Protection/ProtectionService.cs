@@ -1,0 +1,235 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.Options;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Policy;
+using Portcullis.Core.Results;
+using Portcullis.Core.Users;
+
+namespace Portcullis.Core.Protection;
+
+/// <summary>
+/// An account's protective state for the policy engine (<see cref="LoadAsync"/>), and its freezes: set by the owner,
+/// the "this wasn't me" link, an operator or the automated rule; lifted by the owner after the cool-down
+/// (<see cref="ProtectionOptions.FreezeLiftDelay"/>) or by an operator at once. Everything is audited.
+/// </summary>
+public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptions> options, TimeProvider time) : IAccountProtectionSource
+{
+    /// <summary>What the "this wasn't me" link freezes.</summary>
+    public const Capability LinkFreeze = Capability.Trading | Capability.Withdrawals | Capability.Api;
+
+    /// <summary>What the automated rule (a push sign-in denied on the authenticator) freezes.</summary>
+    public const Capability PushDeniedFreeze = Capability.Withdrawals | Capability.Api;
+
+    private const int MaxReasonLength = 200;
+
+    private static readonly TimeSpan LiftedHistory = TimeSpan.FromDays(30);
+
+    public async Task<AccountProtection> LoadAsync(IGateUnit unit, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var o = options.Value;
+
+        var frozen = Capability.None;
+        foreach (var freeze in await unit.Protection.ListFreezesAsync(userId, now, cancellationToken))
+        {
+            if (freeze.IsInForce(now))
+            {
+                frozen |= freeze.Capabilities;
+            }
+        }
+
+        var settingsLock = await unit.Protection.FindSettingsLockAsync(userId, cancellationToken);
+
+        DateTimeOffset? cooldownUntil = null;
+        var longest = o.SecurityChangeCooldown > o.RecoveryCooldown ? o.SecurityChangeCooldown : o.RecoveryCooldown;
+        foreach (var cooldown in await unit.Protection.ListCooldownsAsync(userId, now - longest, cancellationToken))
+        {
+            var until = cooldown.StartedAt + (CooldownReasons.IsRecovery(cooldown.Reason) ? o.RecoveryCooldown : o.SecurityChangeCooldown);
+            if (until > now && (cooldownUntil is null || until > cooldownUntil))
+            {
+                cooldownUntil = until;
+            }
+        }
+
+        var networks = await unit.Protection.ListNetworksAsync(userId, cancellationToken);
+        var trusted = networks.Count == 0 ? [] : networks.Select(n => IPNetwork.Parse(n.Cidr)).ToArray();
+        return new AccountProtection(frozen, settingsLock?.IsOnAt(now) == true, cooldownUntil, trusted);
+    }
+
+    /// <summary>The user's freezes in force and those lifted in the last 30 days, newest first.</summary>
+    public async Task<IReadOnlyList<Freeze>> ListFreezesAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        return await unit.Protection.ListFreezesAsync(userId, time.GetUtcNow() - LiftedHistory, cancellationToken);
+    }
+
+    /// <summary>Freezes <paramref name="capabilities"/> (names from <see cref="Capabilities"/>) for a user.</summary>
+    public async Task<Result<Freeze>> FreezeAsync(Guid userId, IReadOnlyList<string?>? capabilities, string? reason, FreezeSource source,
+        string actor, string? ip, CancellationToken cancellationToken)
+    {
+        var parsed = ParseCapabilities(capabilities);
+        if (!parsed.IsSuccess)
+        {
+            return parsed.Error;
+        }
+
+        var cleanReason = CleanReason(reason, out var reasonValid);
+        if (!reasonValid)
+        {
+            return ProtectionErrors.ReasonInvalid();
+        }
+
+        await using var unit = await store.OpenAsync(cancellationToken);
+        if (await unit.Users.FindAsync(userId, cancellationToken) is null)
+        {
+            return UserErrors.NotFound();
+        }
+
+        var freeze = Apply(unit, userId, parsed.Value, source, actor, cleanReason, ip, time.GetUtcNow());
+        await unit.CommitAsync(cancellationToken);
+        return freeze;
+    }
+
+    /// <summary>
+    /// The owner asks to lift a freeze: it is lifted <see cref="ProtectionOptions.FreezeLiftDelay"/> from now, and the
+    /// request is announced on every channel. Asking again while a lift is pending changes nothing (and announces it again).
+    /// </summary>
+    public async Task<Result<Freeze>> RequestLiftAsync(Guid userId, Guid freezeId, string? ip, CancellationToken cancellationToken)
+    {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        await unit.BeginAsync(cancellationToken);
+        var freeze = await unit.Protection.FindFreezeAsync(freezeId, cancellationToken);
+        if (freeze is null || freeze.UserId != userId)
+        {
+            return ProtectionErrors.FreezeNotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (!freeze.IsInForce(now))
+        {
+            return ProtectionErrors.FreezeLifted();
+        }
+
+        var repeated = freeze.LiftEffectiveAt is not null;
+        if (!repeated)
+        {
+            freeze.LiftRequestedAt = now;
+            freeze.LiftEffectiveAt = now + options.Value.FreezeLiftDelay;
+        }
+
+        var what = Capabilities.Describe(freeze.Capabilities);
+        unit.Audit.Append(new AuditRecord(AuditEventTypes.FreezeLiftRequested, repeated ? "already_pending" : "ok", Actors.User(userId),
+            Actors.User(userId), ip, new Dictionary<string, object?>
+            {
+                ["freeze_id"] = freeze.Id,
+                ["capabilities"] = what,
+                ["effective_at"] = freeze.LiftEffectiveAt,
+            }));
+        Notify.Emit(unit, userId, NotificationTypes.FreezeLiftRequested, NotificationSeverity.Critical,
+            string.Create(CultureInfo.InvariantCulture,
+                $"Someone asked to lift the freeze of {what} on your account. It will be lifted at {freeze.LiftEffectiveAt:yyyy-MM-dd HH:mm} UTC. If this wasn't you, freeze your account again and change your password."),
+            new Dictionary<string, object?> { ["freeze_id"] = freeze.Id, ["effective_at"] = freeze.LiftEffectiveAt, ["ip"] = ip }, now);
+        await unit.CommitAsync(cancellationToken);
+        return freeze;
+    }
+
+    /// <summary>An operator lifts a freeze at once (after checking the owner out of band).</summary>
+    public async Task<Result<Freeze>> LiftNowAsync(Guid userId, Guid freezeId, string actor, string? ip, CancellationToken cancellationToken)
+    {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        await unit.BeginAsync(cancellationToken);
+        var freeze = await unit.Protection.FindFreezeAsync(freezeId, cancellationToken);
+        if (freeze is null || freeze.UserId != userId)
+        {
+            return ProtectionErrors.FreezeNotFound();
+        }
+
+        var now = time.GetUtcNow();
+        if (!freeze.IsInForce(now))
+        {
+            return ProtectionErrors.FreezeLifted();
+        }
+
+        freeze.LiftedAt = now;
+        freeze.LiftedBy = actor;
+        var what = Capabilities.Describe(freeze.Capabilities);
+        unit.Audit.Append(new AuditRecord(AuditEventTypes.FreezeLifted, "operator", actor, Actors.User(userId), ip,
+            new Dictionary<string, object?> { ["freeze_id"] = freeze.Id, ["capabilities"] = what }));
+        Notify.Emit(unit, userId, NotificationTypes.FreezeLifted, NotificationSeverity.Critical,
+            $"An operator lifted the freeze of {what} on your account. If you did not ask for this, contact support.",
+            new Dictionary<string, object?> { ["freeze_id"] = freeze.Id }, now);
+        await unit.CommitAsync(cancellationToken);
+        return freeze;
+    }
+
+    /// <summary>Stages a freeze in <paramref name="unit"/>, audits it and tells the user on every channel.</summary>
+    public static Freeze Apply(IGateUnit unit, Guid userId, Capability capabilities, FreezeSource source, string actor, string? reason,
+        string? ip, DateTimeOffset now)
+    {
+        var freeze = new Freeze
+        {
+            Id = Guid.CreateVersion7(now),
+            UserId = userId,
+            Capabilities = capabilities,
+            Source = source,
+            SetBy = actor,
+            Reason = reason,
+            CreatedAt = now,
+        };
+        unit.Protection.AddFreeze(freeze);
+        var what = Capabilities.Describe(capabilities);
+        var by = SourceName(source);
+        unit.Audit.Append(new AuditRecord(AuditEventTypes.FreezeSet, by, actor, Actors.User(userId), ip,
+            new Dictionary<string, object?> { ["freeze_id"] = freeze.Id, ["capabilities"] = what, ["reason"] = reason }));
+        Notify.Emit(unit, userId, NotificationTypes.FreezeSet, NotificationSeverity.Critical,
+            source switch
+            {
+                FreezeSource.Owner => $"You froze {what} on your account.",
+                FreezeSource.Link => $"The \"this wasn't me\" link froze {what} on your account.",
+                FreezeSource.Operator => $"An operator froze {what} on your account.",
+                _ => $"{what} on your account was frozen automatically after a sign-in was denied on your authenticator.",
+            } + " Lifting a freeze takes effect only after a cool-down.",
+            new Dictionary<string, object?> { ["freeze_id"] = freeze.Id, ["capabilities"] = what, ["source"] = by, ["ip"] = ip }, now);
+        return freeze;
+    }
+
+    /// <summary>The union of capability names; at least one, each known.</summary>
+    public static Result<Capability> ParseCapabilities(IReadOnlyList<string?>? names)
+    {
+        if (names is null || names.Count == 0 || names.Count > Capabilities.Names.Count)
+        {
+            return ProtectionErrors.CapabilityInvalid();
+        }
+
+        var set = Capability.None;
+        foreach (var name in names)
+        {
+            if (!Capabilities.TryParse(name, out var capability))
+            {
+                return ProtectionErrors.CapabilityInvalid();
+            }
+
+            set |= capability;
+        }
+
+        return set;
+    }
+
+    public static string SourceName(FreezeSource source) => source switch
+    {
+        FreezeSource.Owner => "owner",
+        FreezeSource.Link => "link",
+        FreezeSource.Operator => "operator",
+        _ => "rule",
+    };
+
+    private static string? CleanReason(string? reason, out bool valid)
+    {
+        var clean = new string((reason ?? string.Empty).Where(c => !char.IsControl(c)).ToArray()).Trim();
+        valid = clean.Length <= MaxReasonLength;
+        return clean.Length == 0 ? null : clean;
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Protection;
+
+namespace Portcullis.Storage.Stores;
+
+internal sealed class EfProtectionStore(GateDbContext db) : IProtectionStore
+{
+    public void AddFreeze(Freeze freeze) => db.Freezes.Add(freeze);
+
+    public Task<Freeze?> FindFreezeAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Freezes.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
+
+    public async Task<IReadOnlyList<Freeze>> ListFreezesAsync(Guid userId, DateTimeOffset liftedSince, CancellationToken cancellationToken)
+    {
+        var rows = await db.Freezes
+            .Where(f => f.UserId == userId
+                && (f.LiftedAt == null ? f.LiftEffectiveAt == null || f.LiftEffectiveAt > liftedSince : f.LiftedAt > liftedSince))
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).ToList();
+    }
+
+    public void AddSettingsLock(SettingsLock settingsLock) => db.SettingsLocks.Add(settingsLock);
+
+    public Task<SettingsLock?> FindSettingsLockAsync(Guid userId, CancellationToken cancellationToken) =>
+        db.SettingsLocks.FirstOrDefaultAsync(l => l.UserId == userId, cancellationToken);
+
+    public void AddCooldown(Cooldown cooldown) => db.Cooldowns.Add(cooldown);
+
+    public async Task<IReadOnlyList<Cooldown>> ListCooldownsAsync(Guid userId, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        var rows = await db.Cooldowns.Where(c => c.UserId == userId && c.StartedAt >= since).ToListAsync(cancellationToken);
+        return rows.OrderByDescending(c => c.StartedAt).ToList();
+    }
+
+    public void AddNetwork(TrustedNetwork network) => db.TrustedNetworks.Add(network);
+
+    public void RemoveNetwork(TrustedNetwork network) => db.TrustedNetworks.Remove(network);
+
+    public async Task<IReadOnlyList<TrustedNetwork>> ListNetworksAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.TrustedNetworks.Where(n => n.UserId == userId).ToListAsync(cancellationToken);
+        return rows.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToList();
+    }
+}
