@@ -10,6 +10,7 @@ using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Factors.WebAuthn;
+using Portcullis.Core.Holds;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Notifications.Reports;
 using Portcullis.Core.Passwords;
@@ -65,6 +66,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<Policy.IAccountProtectionSource, Policy.NoAccountProtection>();
         services.AddSingleton<Policy.PolicyGate>();
         services.AddNotificationSettings();
+        services.AddHeldOperations();
         return services;
     }
 }

@@ -66,4 +66,12 @@ public static class AuditEventTypes
     public const string NotificationWebhookAdded = "notification.webhook_added";
     public const string NotificationWebhookRemoved = "notification.webhook_removed";
     public const string NotificationWebhookSecretRotated = "notification.webhook_secret_rotated";
+
+    // Held operations (add below this line)
+    public const string OperationHeld = "operation.held";
+    public const string OperationExecuted = "operation.executed";
+    public const string OperationFailed = "operation.failed";
+    public const string OperationDenied = "operation.denied";
+    public const string OperationExpired = "operation.expired";
+    public const string OperationCancelled = "operation.cancelled";
 }

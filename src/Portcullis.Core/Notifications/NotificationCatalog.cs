@@ -41,6 +41,9 @@ public static class NotificationCatalog
         Critical(NotificationTypes.RecoveryCaseApproved, "An account recovery was approved"),
         Critical(NotificationTypes.RecoveryCaseCompleted, "An account recovery was completed"),
         Critical(NotificationTypes.RecoveryCaseCancelled, "An account recovery was cancelled"),
+        // Held operations (add below this line)
+        Critical(NotificationTypes.OperationDenied, "An operation waiting for your approval was denied"),
+        Warning(NotificationTypes.OperationExpired, "An operation waiting for your approval expired"),
         new(NotificationTypes.ActivityReport, NotificationSeverity.Info, "Your activity report",
             new[] { NotificationChannel.Email }.ToFrozenSet()),
     }.ToFrozenDictionary(k => k.Type, StringComparer.Ordinal);

@@ -50,4 +50,8 @@ public static class NotificationTypes
 
     // Reports
     public const string ActivityReport = "report.activity";
+
+    // Held operations (add below this line)
+    public const string OperationDenied = "security.operation_denied";
+    public const string OperationExpired = "security.operation_expired";
 }

@@ -35,6 +35,8 @@ public interface IGateUnit : IAsyncDisposable
 
     IOutboxStore Outbox { get; }
 
+    IHeldOperationStore HeldOperations { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

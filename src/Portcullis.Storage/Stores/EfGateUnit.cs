@@ -42,6 +42,7 @@ internal sealed class EfGateUnit : IGateUnit
         _notifications = new EfNotificationLog(db);
         NotificationSettings = new EfNotificationSettingsStore(db);
         Outbox = new EfOutboxStore(db);
+        HeldOperations = new EfHeldOperationStore(db, this);
     }
 
     public IUserStore Users { get; }
@@ -71,6 +72,8 @@ internal sealed class EfGateUnit : IGateUnit
     public INotificationSettingsStore NotificationSettings { get; }
 
     public IOutboxStore Outbox { get; }
+
+    public IHeldOperationStore HeldOperations { get; }
 
     internal bool InTransaction => _transaction is not null;
 
