@@ -79,6 +79,7 @@ public static class GateApp
         DeliveryAdminEndpoints.Map(authenticated);
         FreezeLinkEndpoints.Map(app);
         DecisionEndpoints.Map(authenticated);
+        Api.Holds.OperationEndpoints.Map(authenticated);
         return app;
     }
 

@@ -121,6 +121,10 @@ public static class ProblemCatalog
         [Core.Notifications.NotificationErrors.PhraseInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid anti-phishing phrase"),
         [Core.Notifications.NotificationErrors.WebhookInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid webhook endpoint"),
         [Core.Notifications.NotificationErrors.WebhookLimitCode] = (StatusCodes.Status409Conflict, "Too many webhook endpoints"),
+        // Held operations (add below this line)
+        [Core.Holds.HeldOperationErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such held operation"),
+        [Core.Holds.HeldOperationErrors.NotPendingCode] = (StatusCodes.Status409Conflict, "Operation no longer pending"),
+        [Core.Holds.HeldOperationErrors.TooManyPendingCode] = (StatusCodes.Status429TooManyRequests, "Too many operations waiting for approval"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;

@@ -116,7 +116,7 @@ public static class NotificationEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("AddNotificationContact")
-            .RequireOperation(Operations.NotificationContactAdd)
+            .RequireHoldableOperation(Operations.NotificationContactAdd, HoldContact)
             .WithSummary("Add an email address or a phone number (E.164) for alerts; a security change, announced to the other addresses")
             .Accepts<ContactBody>("application/json")
             .Produces<ContactView>(StatusCodes.Status201Created)
@@ -133,6 +133,17 @@ public static class NotificationEndpoints
             .WithSummary("Remove an address (not the last one that receives security alerts)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>A held <c>notification_contact.add</c>: the address as given, shown in full to the approver.</summary>
+    private static HoldPayload HoldContact(EndpointFilterInvocationContext context)
+    {
+        var body = context.Arguments.OfType<ContactBody>().FirstOrDefault();
+        var errors = new FieldErrors().Required("channel", body?.Channel).Required("address", body?.Address);
+        return errors.Any
+            ? HoldPayload.Invalid(errors.All)
+            : HoldPayload.Of(new { channel = body!.Channel, address = body.Address, label = body.Label },
+                $"Add the alert address {body.Address} ({body.Channel}) to your account");
     }
 
     private static void MapPreferences(RouteGroupBuilder authenticated)
