@@ -1,9 +1,9 @@
-using Portcullis.Core.Policy;
 using Portcullis.Core.Sessions;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api;
 

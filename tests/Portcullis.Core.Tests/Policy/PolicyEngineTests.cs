@@ -167,10 +167,7 @@ public sealed class PolicyEngineTests
 
     private static PolicySubject Started(PolicySubject s, TimeSpan ago) => new()
     {
-        Proofs = s.Proofs,
-        SessionStartedAt = Now - ago,
-        SessionLastSeenAt = s.SessionLastSeenAt,
-        HasSecondFactor = s.HasSecondFactor,
+        Proofs = s.Proofs, SessionStartedAt = Now - ago, SessionLastSeenAt = s.SessionLastSeenAt, HasSecondFactor = s.HasSecondFactor,
     };
 
     private static PolicySubject Networks(PolicySubject s, params string[] cidrs) =>
@@ -187,15 +184,15 @@ public sealed class PolicyEngineTests
 
     private static PolicySubject Copy(PolicySubject s, IReadOnlyList<PolicyProof>? proofs = null, bool? hasKey = null,
         AccountProtection? protection = null, IReadOnlyDictionary<string, decimal>? totals = null) => new()
-        {
-            Proofs = proofs ?? s.Proofs,
-            SessionStartedAt = s.SessionStartedAt,
-            SessionLastSeenAt = s.SessionLastSeenAt,
-            RememberedSignIn = s.RememberedSignIn,
-            RecoveredSession = s.RecoveredSession,
-            HasPhishingResistantFactor = hasKey ?? s.HasPhishingResistantFactor,
-            HasSecondFactor = s.HasSecondFactor,
-            Protection = protection ?? s.Protection,
-            Totals = totals ?? s.Totals,
-        };
+    {
+        Proofs = proofs ?? s.Proofs,
+        SessionStartedAt = s.SessionStartedAt,
+        SessionLastSeenAt = s.SessionLastSeenAt,
+        RememberedSignIn = s.RememberedSignIn,
+        RecoveredSession = s.RecoveredSession,
+        HasPhishingResistantFactor = hasKey ?? s.HasPhishingResistantFactor,
+        HasSecondFactor = s.HasSecondFactor,
+        Protection = protection ?? s.Protection,
+        Totals = totals ?? s.Totals,
+    };
 }

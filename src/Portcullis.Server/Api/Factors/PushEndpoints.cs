@@ -1,12 +1,12 @@
 using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.Push;
-using Portcullis.Core.Policy;
 using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.WebAuthn;
-using Portcullis.Core.Policy;
 using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 

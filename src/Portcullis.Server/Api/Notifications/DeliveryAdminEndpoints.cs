@@ -1,11 +1,11 @@
 using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
-using Portcullis.Core.Policy;
 using Portcullis.Core.Users;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Notifications;
 

@@ -74,13 +74,13 @@ internal static class DecisionEndpoints
             .RequireOperation(Operations.DecisionExplain);
 
         authenticated.MapGet("/decisions/operations", () => Results.Ok(Operations.All.Select(o => new
-        {
-            name = o.Name,
-            description = o.Description,
-            freeze_capability = o.Capability == Capability.None ? null : Capabilities.Name(o.Capability),
-            cooldown = o.Cooldown,
-            read_only = o.ReadOnly,
-        })))
+            {
+                name = o.Name,
+                description = o.Description,
+                freeze_capability = o.Capability == Capability.None ? null : Capabilities.Name(o.Capability),
+                cooldown = o.Cooldown,
+                read_only = o.ReadOnly,
+            })))
             .WithName("ListOperations")
             .WithSummary("The operations catalogue: every operation the policy decides")
             .RequireOperation(Operations.DecisionExplain);
