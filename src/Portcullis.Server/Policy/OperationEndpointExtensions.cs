@@ -36,7 +36,8 @@ public static class OperationEndpointExtensions
             throw new ArgumentException($"'{operation}' is not in the operations catalogue.", nameof(operation));
         }
 
-        builder.WithMetadata(new OperationMetadata(operation, describe, hold));
+        builder.WithMetadata(new OperationMetadata(operation, describe, hold),
+            new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(Api.Holds.HeldOperationView), ["application/json"]));
         return builder;
     }
 

@@ -22,7 +22,18 @@ public sealed record HeldOperationView(
 {
     public static HeldOperationView From(HeldOperation h) => new(
         h.Id, StatusName(h.Status), h.Operation, h.Summary, h.Status == HeldOperationStatus.Pending ? h.Number : null, h.CreatedAt, h.ExpiresAt,
-        h.DecidedAt, h.ExecutedAt, h.ResultJson is null ? null : JsonDocument.Parse(h.ResultJson).RootElement.Clone(), h.ErrorCode);
+        h.DecidedAt, h.ExecutedAt, Parse(h.ResultJson), h.ErrorCode);
+
+    private static JsonElement? Parse(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
 
     /// <summary>Wire names: <c>pending</c>, <c>executed</c>, <c>denied</c>, <c>expired</c>, <c>cancelled</c>, <c>failed</c>.</summary>
     public static string StatusName(HeldOperationStatus status) => status switch
