@@ -131,4 +131,26 @@ public abstract partial class GateStoreConformance
         Assert.Equal(HeldOperationStatus.Executed, stored!.Status);
         Assert.Equal("""{"contact_id":"x"}""", stored.ResultJson);
     }
+
+    [SkippableFact]
+    public async Task HeldOperations_Overdue_ListsEachUserOnce_OnlyWhilePendingAndExpired()
+    {
+        var alice = NewUser("alice");
+        var bob = NewUser("bob");
+        var first = NewHeld(alice, Start);
+        var second = NewHeld(alice, Start.AddSeconds(1));
+        var bobs = NewHeld(bob, Start.AddMinutes(10));
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Users.Add(bob);
+            u.HeldOperations.Add(first);
+            u.HeldOperations.Add(second);
+            u.HeldOperations.Add(bobs);
+        });
+
+        Assert.Empty(await ReadAsync(u => u.HeldOperations.ListUsersWithOverdueAsync(Start.AddMinutes(14), Ct)));
+        Assert.Equal([alice.Id], await ReadAsync(u => u.HeldOperations.ListUsersWithOverdueAsync(Start.AddMinutes(16), Ct)));
+        Assert.Equal(2, (await ReadAsync(u => u.HeldOperations.ListUsersWithOverdueAsync(Start.AddMinutes(30), Ct))).Count);
+    }
 }

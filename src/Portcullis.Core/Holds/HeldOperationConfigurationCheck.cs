@@ -18,5 +18,10 @@ public sealed class HeldOperationConfigurationCheck(IOptions<HeldOperationOption
         {
             yield return ConfigurationProblem.Format($"{HeldOperationOptions.Section}:Lifetime", "must be between 00:01:00 and 1.00:00:00", o.Lifetime);
         }
+
+        if (o.SweepInterval < TimeSpan.FromSeconds(1) || o.SweepInterval > TimeSpan.FromHours(1))
+        {
+            yield return ConfigurationProblem.Format($"{HeldOperationOptions.Section}:SweepInterval", "must be between 00:00:01 and 01:00:00", o.SweepInterval);
+        }
     }
 }

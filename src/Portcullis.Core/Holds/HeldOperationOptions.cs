@@ -10,4 +10,7 @@ public sealed class HeldOperationOptions
 
     /// <summary>How long a held operation waits for an approval before it expires. Default 15 minutes; 1 minute to 24 hours.</summary>
     public TimeSpan Lifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How often the background sweep expires overdue operations (audited, alerted). Default 1 minute; 1 second to 1 hour.</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

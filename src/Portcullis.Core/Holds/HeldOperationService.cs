@@ -291,8 +291,41 @@ public sealed class HeldOperationService
         }
     }
 
+    /// <summary>
+    /// Expires every pending operation past its expiry (the background sweep, <c>HeldOperationSweeper</c>): serialised per
+    /// user like everything else, audited and alerted. Returns how many it expired.
+    /// </summary>
+    public async Task<int> ExpireOverdueAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<Guid> users;
+        await using (var read = await _store.OpenAsync(cancellationToken))
+        {
+            users = await read.HeldOperations.ListUsersWithOverdueAsync(_time.GetUtcNow(), cancellationToken);
+        }
+
+        var count = 0;
+        foreach (var userId in users)
+        {
+            var expired = new List<Guid>();
+            await using var unit = await _store.OpenAsync(cancellationToken);
+            await unit.BeginAsync(cancellationToken);
+            await unit.Throttle.LockAsync(ThrottleKeys.ForPush(userId), cancellationToken);
+            await ExpireDueAsync(unit, userId, _time.GetUtcNow(), cancellationToken, expired);
+            await unit.CommitAsync(cancellationToken);
+            foreach (var id in expired)
+            {
+                _signals.Signal(id);
+            }
+
+            count += expired.Count;
+        }
+
+        return count;
+    }
+
     /// <summary>Expires the user's pending operations whose time has passed; returns how many are still pending.</summary>
-    private static async Task<int> ExpireDueAsync(IGateUnit unit, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    private static async Task<int> ExpireDueAsync(IGateUnit unit, Guid userId, DateTimeOffset now, CancellationToken cancellationToken,
+        List<Guid>? expired = null)
     {
         var stillPending = 0;
         foreach (var held in await unit.HeldOperations.ListPendingForUserAsync(userId, cancellationToken))
@@ -309,6 +342,7 @@ public sealed class HeldOperationService
             }
 
             Decide(held, HeldOperationStatus.Expired, now, "expired");
+            expired?.Add(held.Id);
             await WithdrawChallengesAsync(unit, held, null, now, cancellationToken);
             unit.Audit.Append(new AuditRecord(AuditEventTypes.OperationExpired, "expired", Actors.System, Actors.User(userId), held.SourceIp, Data(held)));
             Notify.Emit(unit, userId, NotificationTypes.OperationExpired, NotificationSeverity.Warning,

@@ -134,6 +134,7 @@ public static class GateApp
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
         services.AddScoped<Policy.PolicyFilter>();
+        services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddSmsSenders();
         services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

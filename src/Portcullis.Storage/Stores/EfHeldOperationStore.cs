@@ -15,6 +15,10 @@ internal sealed class EfHeldOperationStore(GateDbContext db, EfGateUnit unit) : 
         await db.HeldOperations.Where(h => h.UserId == userId && h.Status == HeldOperationStatus.Pending)
             .OrderBy(h => h.CreatedAt).ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<Guid>> ListUsersWithOverdueAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await db.HeldOperations.Where(h => h.Status == HeldOperationStatus.Pending && h.ExpiresAt <= now)
+            .Select(h => h.UserId).Distinct().OrderBy(u => u).Take(100).ToListAsync(cancellationToken);
+
     /// <summary>
     /// One conditional UPDATE in the unit's transaction. On PostgreSQL a concurrent decision of the same row waits for
     /// this one's transaction and then finds the row no longer pending; SQLite has one writer at a time.

@@ -189,4 +189,20 @@ public sealed class HeldOperationServiceTests : IAsyncLifetime
             (await Holds.CancelAsync(_alice, placed.Operation.Id, "user:test", null, CancellationToken.None)).Error?.Code);
         Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "operation.expired");
     }
+
+    [Fact]
+    public async Task TheSweep_ExpiresOverdueOperations_Once_AndAlerts()
+    {
+        var placed = (await HoldAsync()).Value;
+        Assert.Equal(0, await Holds.ExpireOverdueAsync(CancellationToken.None));
+
+        _gate.Time.Advance(TimeSpan.FromMinutes(15));
+        await Holds.ExpireOverdueAsync(CancellationToken.None); // the hosted sweeper may have run first: either way, once
+        await Holds.ExpireOverdueAsync(CancellationToken.None);
+
+        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        Assert.Equal(HeldOperationStatus.Expired, (await unit.HeldOperations.FindAsync(placed.Operation.Id, CancellationToken.None))!.Status);
+        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "operation.expired");
+        Assert.Single(await unit.Notifications.ListForUserAsync(_alice, 10, CancellationToken.None), n => n.Type == NotificationTypes.OperationExpired);
+    }
 }
