@@ -2,7 +2,6 @@ using System.Collections.Frozen;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Audit;
-using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.Push;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Persistence;
@@ -72,7 +71,7 @@ public sealed class HeldOperationService
         await unit.BeginAsync(cancellationToken);
         await unit.Throttle.LockAsync(ThrottleKeys.ForPush(request.UserId), cancellationToken);
         var pending = await ExpireDueAsync(unit, request.UserId, now, cancellationToken);
-        var approvers = await ApproversAsync(unit, request.UserId, cancellationToken);
+        var approvers = await HeldOperationChallenges.ApproversAsync(unit, request.UserId, cancellationToken);
         Error? refusal = pending >= _options.MaxPending ? HeldOperationErrors.TooManyPending(_options.MaxPending) with { Reason = "too_many_pending" }
             : approvers.Count == 0 ? HeldOperationErrors.NoApprover() with { Reason = "no_authenticator" }
             : null;
@@ -194,7 +193,7 @@ public sealed class HeldOperationService
         else
         {
             Decide(held, HeldOperationStatus.Cancelled, now, "cancelled_by_initiator");
-            await WithdrawChallengesAsync(unit, held, null, now, cancellationToken);
+            await HeldOperationChallenges.WithdrawAsync(unit, held, null, now, cancellationToken);
             unit.Audit.Append(new AuditRecord(AuditEventTypes.OperationCancelled, "cancelled_by_initiator", actor, Actors.User(userId), ip, Data(held)));
             result = held;
         }
@@ -266,7 +265,7 @@ public sealed class HeldOperationService
                 break;
         }
 
-        await WithdrawChallengesAsync(unit, held, challenge.Id, now, cancellationToken);
+        await HeldOperationChallenges.WithdrawAsync(unit, held, challenge.Id, now, cancellationToken);
     }
 
     private async Task ExecuteAsync(IGateUnit unit, HeldOperation held, string actor, DateTimeOffset now, CancellationToken cancellationToken)
@@ -343,43 +342,13 @@ public sealed class HeldOperationService
 
             Decide(held, HeldOperationStatus.Expired, now, "expired");
             expired?.Add(held.Id);
-            await WithdrawChallengesAsync(unit, held, null, now, cancellationToken);
+            await HeldOperationChallenges.WithdrawAsync(unit, held, null, now, cancellationToken);
             unit.Audit.Append(new AuditRecord(AuditEventTypes.OperationExpired, "expired", Actors.System, Actors.User(userId), held.SourceIp, Data(held)));
             Notify.Emit(unit, userId, NotificationTypes.OperationExpired, NotificationSeverity.Warning,
                 $"An operation waiting for your approval expired and was not carried out: {held.Summary}.", Data(held), now);
         }
 
         return stillPending;
-    }
-
-    /// <summary>Marks the operation's other challenges cancelled, so no device shows them any more.</summary>
-    private static async Task WithdrawChallengesAsync(IGateUnit unit, HeldOperation held, Guid? answered, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var challenge in await unit.PushChallenges.ListPendingForUserAsync(held.UserId, held.CreatedAt, cancellationToken))
-        {
-            if (challenge.HeldOperationId == held.Id && challenge.Id != answered)
-            {
-                challenge.Status = PushChallengeStatus.Cancelled;
-                challenge.AnsweredAt = now;
-            }
-        }
-    }
-
-    /// <summary>The user's active push factors on active devices.</summary>
-    private static async Task<IReadOnlyList<(Factor Factor, Devices.Device Device)>> ApproversAsync(IGateUnit unit, Guid userId,
-        CancellationToken cancellationToken)
-    {
-        var approvers = new List<(Factor, Devices.Device)>();
-        foreach (var factor in await unit.Factors.ListForUserAsync(userId, cancellationToken))
-        {
-            if (factor is { Kind: FactorKind.Push, IsActive: true, DeviceId: { } deviceId } &&
-                await unit.Devices.FindAsync(deviceId, cancellationToken) is { IsActive: true } device)
-            {
-                approvers.Add((factor, device));
-            }
-        }
-
-        return approvers;
     }
 
     private async Task<HeldOperation?> ReadAsync(Guid userId, Guid id, CancellationToken cancellationToken)

@@ -257,6 +257,18 @@ public sealed class HeldOperationTests : PushTests
     }
 
     [Fact]
+    public async Task AHeldRequest_WithAnInvalidAddress_IsInvalid_SoNoFreeTextReachesTheApprover()
+    {
+        var (session, device) = await AliceWithAuthenticatorAsync();
+
+        var (status, body, _) = await AddContactAsync(session, "x@example.com) to your account. Routine check (");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.True(body.GetProperty("errors").TryGetProperty("address", out _));
+        Assert.Empty((await device.ChallengesAsync()).Body.GetProperty("challenges").EnumerateArray());
+    }
+
+    [Fact]
     public async Task AHeldOperationsChallenges_DoNotBlockSigningInWithPush()
     {
         var (session, device) = await AliceWithAuthenticatorAsync();

@@ -135,15 +135,33 @@ public static class NotificationEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    /// <summary>A held <c>notification_contact.add</c>: the address as given, shown in full to the approver.</summary>
+    /// <summary>
+    /// A held <c>notification_contact.add</c>: the address is normalised first, so the approver sees exactly the address
+    /// that will be added, in full, and no free text of the requester's choosing.
+    /// </summary>
     private static HoldPayload HoldContact(EndpointFilterInvocationContext context)
     {
         var body = context.Arguments.OfType<ContactBody>().FirstOrDefault();
         var errors = new FieldErrors().Required("channel", body?.Channel).Required("address", body?.Address);
-        return errors.Any
-            ? HoldPayload.Invalid(errors.All)
-            : HoldPayload.Of(new { channel = body!.Channel, address = body.Address, label = body.Label },
-                $"Add the alert address {body.Address} ({body.Channel}) to your account");
+        if (errors.Any)
+        {
+            return HoldPayload.Invalid(errors.All);
+        }
+
+        var channel = NotificationCatalog.ParseChannel(body!.Channel);
+        if (channel is not (NotificationChannel.Email or NotificationChannel.Sms))
+        {
+            return HoldPayload.Invalid(errors.Add("channel", "email or sms.").All);
+        }
+
+        var (address, problem) = ContactAddresses.Normalize(channel.Value, body.Address);
+        if (address is null)
+        {
+            return HoldPayload.Invalid(errors.Add("address", problem ?? "Invalid address.").All);
+        }
+
+        var wire = NotificationCatalog.WireName(channel.Value);
+        return HoldPayload.Of(new { channel = wire, address, label = body.Label }, $"Add the alert address {address} ({wire}) to your account");
     }
 
     private static void MapPreferences(RouteGroupBuilder authenticated)
