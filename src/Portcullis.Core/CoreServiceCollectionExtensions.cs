@@ -10,6 +10,7 @@ using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Factors.WebAuthn;
+using Portcullis.Core.Holds;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Notifications.Reports;
 using Portcullis.Core.Passwords;
@@ -72,6 +73,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Policy.IAccountProtectionSource>(sp => sp.GetRequiredService<Protection.ProtectionService>());
         services.AddSingleton<Protection.SettingsLockService>();
         services.AddSingleton<Protection.TrustedNetworkService>();
+        services.AddHeldOperations();
         return services;
     }
 }

@@ -6,6 +6,7 @@ using Portcullis.Core.Devices;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.Push;
 using Portcullis.Core.Factors.RecoveryCodes;
+using Portcullis.Core.Holds;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
@@ -67,6 +68,8 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Core.Protection.Cooldown> Cooldowns => Set<Core.Protection.Cooldown>();
 
     public DbSet<Core.Protection.TrustedNetwork> TrustedNetworks => Set<Core.Protection.TrustedNetwork>();
+
+    public DbSet<HeldOperation> HeldOperations => Set<HeldOperation>();
 
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();

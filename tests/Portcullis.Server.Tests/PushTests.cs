@@ -30,14 +30,17 @@ public abstract class PushTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Gate = await TestGate.StartAsync(new Dictionary<string, string?> { ["SignIn:Network:FreeAttempts"] = "1000" });
+        Gate = await TestGate.StartAsync(GateSettings());
         AliceId = (await Gate.CreateUserAsync("alice")).Id;
         Client = Gate.CreateClient();
     }
 
     private readonly List<Device> _devices = [];
 
-    public async Task DisposeAsync()
+    /// <summary>The gate's configuration overrides; a subclass may add its own (e.g. a policy file).</summary>
+    protected virtual Dictionary<string, string?> GateSettings() => new() { ["SignIn:Network:FreeAttempts"] = "1000" };
+
+    public virtual async Task DisposeAsync()
     {
         foreach (var device in _devices)
         {

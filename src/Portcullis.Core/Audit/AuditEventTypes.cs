@@ -77,4 +77,11 @@ public static class AuditEventTypes
     public const string CooldownStarted = "cooldown.started";
     public const string TrustedNetworkAdded = "trusted_network.added";
     public const string TrustedNetworkRemoved = "trusted_network.removed";
+    // Held operations (add below this line)
+    public const string OperationHeld = "operation.held";
+    public const string OperationExecuted = "operation.executed";
+    public const string OperationFailed = "operation.failed";
+    public const string OperationDenied = "operation.denied";
+    public const string OperationExpired = "operation.expired";
+    public const string OperationCancelled = "operation.cancelled";
 }

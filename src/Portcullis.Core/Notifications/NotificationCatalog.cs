@@ -48,6 +48,9 @@ public static class NotificationCatalog
         Critical(NotificationTypes.SettingsUnlockCancelled, "The request to turn off your settings lock was cancelled"),
         Critical(NotificationTypes.TrustedNetworkAdded, "A trusted network was added"),
         Critical(NotificationTypes.TrustedNetworkRemoved, "A trusted network was removed"),
+        // Held operations (add below this line)
+        Critical(NotificationTypes.OperationDenied, "An operation waiting for your approval was denied"),
+        Warning(NotificationTypes.OperationExpired, "An operation waiting for your approval expired"),
         new(NotificationTypes.ActivityReport, NotificationSeverity.Info, "Your activity report",
             new[] { NotificationChannel.Email }.ToFrozenSet()),
     }.ToFrozenDictionary(k => k.Type, StringComparer.Ordinal);

@@ -30,6 +30,24 @@ public sealed class NotificationSettingsService(IGateStore store, IOptions<Notif
     public async Task<Result<NotificationContact>> AddContactAsync(Guid userId, string? channel, string? address, string? label, string? ip,
         CancellationToken cancellationToken)
     {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        var result = await AddContactAsync(unit, userId, channel, address, label, ip, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await unit.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Adds an address inside <paramref name="unit"/> without committing it (a held operation's executor runs it in the
+    /// unit that records the approval). A failure stages nothing.
+    /// </summary>
+    public async Task<Result<NotificationContact>> AddContactAsync(IGateUnit unit, Guid userId, string? channel, string? address, string? label,
+        string? ip, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
         var parsed = NotificationCatalog.ParseChannel(channel);
         if (parsed is not (NotificationChannel.Email or NotificationChannel.Sms))
         {
@@ -53,7 +71,6 @@ public sealed class NotificationSettingsService(IGateStore store, IOptions<Notif
         }
 
         var now = time.GetUtcNow();
-        await using var unit = await store.OpenAsync(cancellationToken);
         await unit.BeginAsync(cancellationToken); // the limit and duplicate checks must not interleave with another add
         var contacts = await unit.NotificationSettings.ListContactsAsync(userId, cancellationToken);
         if (contacts.Any(c => c.Channel == parsed && string.Equals(c.Address, normalized, StringComparison.OrdinalIgnoreCase)))
@@ -82,7 +99,6 @@ public sealed class NotificationSettingsService(IGateStore store, IOptions<Notif
         unit.Audit.Append(new AuditRecord(AuditEventTypes.NotificationContactAdded, "ok", Actors.User(userId), Actors.User(userId), ip, data));
         Notify.Emit(unit, userId, NotificationTypes.ContactAdded, NotificationSeverity.Critical,
             $"A notification address was added to your account: {masked} ({NotificationCatalog.WireName(contact.Channel)}).", data, now);
-        await unit.CommitAsync(cancellationToken);
         return contact;
     }
 

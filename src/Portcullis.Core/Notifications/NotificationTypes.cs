@@ -58,4 +58,7 @@ public static class NotificationTypes
     public const string SettingsUnlockCancelled = "security.settings_unlock_cancelled";
     public const string TrustedNetworkAdded = "security.trusted_network_added";
     public const string TrustedNetworkRemoved = "security.trusted_network_removed";
+    // Held operations (add below this line)
+    public const string OperationDenied = "security.operation_denied";
+    public const string OperationExpired = "security.operation_expired";
 }

@@ -37,6 +37,7 @@ public interface IGateUnit : IAsyncDisposable
 
     // Protection: freezes, settings lock, cool-downs, trusted networks
     IProtectionStore Protection { get; }
+    IHeldOperationStore HeldOperations { get; }
 
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must

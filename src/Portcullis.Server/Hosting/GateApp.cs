@@ -88,6 +88,7 @@ public static class GateApp
         Api.Protection.FreezeEndpoints.Map(authenticated);
         Api.Protection.SettingsLockEndpoints.Map(authenticated);
         Api.Protection.TrustedNetworkEndpoints.Map(authenticated);
+        Api.Holds.OperationEndpoints.Map(authenticated);
         return app;
     }
 
@@ -149,6 +150,7 @@ public static class GateApp
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
         services.AddScoped<Policy.PolicyFilter>();
+        services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddSmsSenders();
         services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

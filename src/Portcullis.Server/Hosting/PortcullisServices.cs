@@ -23,6 +23,7 @@ public static class PortcullisServices
         services.Configure<TelemetryOptions>(configuration.GetSection(TelemetryOptions.Section));
         services.Configure<Portcullis.Core.Notifications.NotificationOptions>(configuration.GetSection(Portcullis.Core.Notifications.NotificationOptions.Section));
         services.Configure<Portcullis.Core.Protection.ProtectionOptions>(configuration.GetSection(Portcullis.Core.Protection.ProtectionOptions.Section));
+        services.Configure<Portcullis.Core.Holds.HeldOperationOptions>(configuration.GetSection(Portcullis.Core.Holds.HeldOperationOptions.Section));
         services.AddSingleton<IConfigurationCheck, ServerConfigurationCheck>();
         services.AddPortcullisCore();
         services.AddPortcullisStorage();

@@ -137,6 +137,10 @@ public static class ProblemCatalog
         [Core.Protection.ProtectionErrors.NetworkLimitCode] = (StatusCodes.Status409Conflict, "Too many trusted networks"),
         [Core.Protection.ProtectionErrors.NetworkNotFoundCode] = (StatusCodes.Status404NotFound, "No such trusted network"),
         [Core.Protection.ProtectionErrors.OperatorOnlyCode] = (StatusCodes.Status403Forbidden, "Operators only"),
+        // Held operations (add below this line)
+        [Core.Holds.HeldOperationErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such held operation"),
+        [Core.Holds.HeldOperationErrors.NotPendingCode] = (StatusCodes.Status409Conflict, "Operation no longer pending"),
+        [Core.Holds.HeldOperationErrors.TooManyPendingCode] = (StatusCodes.Status429TooManyRequests, "Too many operations waiting for approval"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;

@@ -21,6 +21,26 @@ public static class OperationEndpointExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Names the operation this endpoint performs and makes it holdable: when the policy holds a request, <paramref name="hold"/>
+    /// turns its bound arguments into the stored payload and summary, and the request is answered 202 with a held operation
+    /// to poll (docs/holds.md). The operation also needs an executor (<c>IHeldOperationExecutor</c>).
+    /// </summary>
+    public static TBuilder RequireHoldableOperation<TBuilder>(this TBuilder builder, string operation, Func<EndpointFilterInvocationContext, HoldPayload> hold,
+        Func<EndpointFilterInvocationContext, OperationRequest, OperationRequest>? describe = null)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        if (Operations.Find(operation) is null)
+        {
+            throw new ArgumentException($"'{operation}' is not in the operations catalogue.", nameof(operation));
+        }
+
+        builder.WithMetadata(new OperationMetadata(operation, describe, hold),
+            new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(Api.Holds.HeldOperationView), ["application/json"]));
+        return builder;
+    }
+
     /// <summary>Marks an endpoint that performs no account operation (sign-in steps, a device's signed protocol), saying why.</summary>
     public static TBuilder OutsidePolicy<TBuilder>(this TBuilder builder, string reason)
         where TBuilder : IEndpointConventionBuilder

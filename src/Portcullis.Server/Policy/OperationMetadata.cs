@@ -8,4 +8,9 @@ namespace Portcullis.Server.Policy;
 /// </summary>
 /// <param name="Operation">The operation's catalogue name.</param>
 /// <param name="Describe">Adds attributes (amount, capability, factor kind, ...) to the base request; <c>null</c> for none.</param>
-public sealed record OperationMetadata(string Operation, Func<EndpointFilterInvocationContext, OperationRequest, OperationRequest>? Describe = null);
+/// <param name="Hold">
+/// Builds the arguments and summary a held request is stored with (docs/holds.md); <c>null</c>: the endpoint cannot be
+/// held, and a hold decision is refused as <c>policy.approval_unavailable</c>.
+/// </param>
+public sealed record OperationMetadata(string Operation, Func<EndpointFilterInvocationContext, OperationRequest, OperationRequest>? Describe = null,
+    Func<EndpointFilterInvocationContext, HoldPayload>? Hold = null);

@@ -1,5 +1,9 @@
+using Portcullis.Core.Audit;
+using Portcullis.Core.Holds;
 using Portcullis.Core.Policy;
+using Portcullis.Server.Api.Holds;
 using Portcullis.Server.Auth;
+using Portcullis.Server.Http;
 
 namespace Portcullis.Server.Policy;
 
@@ -7,8 +11,11 @@ namespace Portcullis.Server.Policy;
 /// Runs after the session filter on every authenticated endpoint: describes the request as its operation
 /// (<see cref="OperationMetadata"/>), asks the policy, and answers a refusal, a step-up challenge (RFC 9470) or a
 /// hold itself. An authenticated endpoint without an operation is refused: a missing mapping must fail closed.
+/// A hold is stored as a held operation and answered 202 (docs/holds.md) when the endpoint says how to store its
+/// arguments (<see cref="OperationMetadata.Hold"/>) and an executor can run it; otherwise it is refused as
+/// <c>policy.approval_unavailable</c>.
 /// </summary>
-internal sealed class PolicyFilter(PolicyGate gate) : IEndpointFilter
+internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -37,10 +44,35 @@ internal sealed class PolicyFilter(PolicyGate gate) : IEndpointFilter
         {
             DecisionKind.Allow => await next(context),
             DecisionKind.StepUp => PolicyResults.StepUp(decision),
-            // Holding needs an approver and a way to run the operation later; a session's own request is not held by
-            // the default policy. Until the endpoint can be replayed, a hold for it is refused, saying so.
-            DecisionKind.Hold => PolicyResults.Refused(decision with { Kind = DecisionKind.Deny, Reason = PolicyReasons.ApprovalUnavailable }),
+            DecisionKind.Hold => await HoldAsync(context, metadata, request, decision, Actors.Session(current.Session.Id)),
             _ => PolicyResults.Refused(decision),
         };
+    }
+
+    /// <summary>Stores the request as a held operation and answers 202 with where to poll it, or refuses it.</summary>
+    private async Task<object?> HoldAsync(EndpointFilterInvocationContext context, OperationMetadata metadata, OperationRequest request,
+        Decision decision, string initiator)
+    {
+        // Holding needs an approver and a way to run the operation later: without both, the hold is refused, saying so.
+        var unavailable = PolicyResults.Refused(decision with { Kind = DecisionKind.Deny, Reason = PolicyReasons.ApprovalUnavailable });
+        if (metadata.Hold is not { } describe || !holds.CanHold(metadata.Operation))
+        {
+            return unavailable;
+        }
+
+        var payload = describe(context);
+        if (payload.Errors is { Count: > 0 } errors)
+        {
+            return Problems.Invalid(errors);
+        }
+
+        var placed = await holds.HoldAsync(request, decision, payload.PayloadJson, payload.Summary, initiator, context.HttpContext.RequestAborted);
+        if (!placed.IsSuccess)
+        {
+            return placed.Error.Code == HeldOperationErrors.NoApproverCode ? unavailable : Problems.From(placed.Error);
+        }
+
+        var held = placed.Value.Operation;
+        return TypedResults.Accepted($"/api/v1/operations/{held.Id}", HeldOperationView.From(held));
     }
 }

@@ -43,6 +43,7 @@ internal sealed class EfGateUnit : IGateUnit
         NotificationSettings = new EfNotificationSettingsStore(db);
         Outbox = new EfOutboxStore(db);
         Protection = new EfProtectionStore(db);
+        HeldOperations = new EfHeldOperationStore(db, this);
     }
 
     public IUserStore Users { get; }
@@ -74,6 +75,7 @@ internal sealed class EfGateUnit : IGateUnit
     public IOutboxStore Outbox { get; }
 
     public IProtectionStore Protection { get; }
+    public IHeldOperationStore HeldOperations { get; }
 
     internal bool InTransaction => _transaction is not null;
 

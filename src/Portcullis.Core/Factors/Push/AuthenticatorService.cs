@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Audit;
+using Portcullis.Core.Holds;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Results;
@@ -15,6 +16,7 @@ namespace Portcullis.Core.Factors.Push;
 public sealed class AuthenticatorService(
     IGateStore store,
     PushSignals signals,
+    HeldOperationService holds,
     IOptions<FactorOptions> factorOptions,
     IOptions<ThrottleOptions> throttleOptions,
     IOptions<Protection.ProtectionOptions> protectionOptions,
@@ -105,7 +107,10 @@ public sealed class AuthenticatorService(
     /// <item>approve with the right number: the challenge is approved (the sign-in finishes it) and the push
     /// failure count is reset.</item>
     /// </list>
-    /// Every outcome is audited; waiting sign-ins are woken after the commit.
+    /// A challenge of a held operation is resolved in the same unit (<see cref="HeldOperationService"/>): an approval
+    /// executes the operation once, a denial cancels it and alerts the user (not charged on the push throttle), a wrong
+    /// number or a bad signature cancels it.
+    /// Every outcome is audited; waiting sign-ins and initiators are woken after the commit.
     /// </summary>
     public async Task<Result<PushChallenge>> AnswerAsync(AuthenticatedDevice device, Guid challengeId, PushAnswer answer, string? ip,
         CancellationToken cancellationToken)
@@ -159,7 +164,10 @@ public sealed class AuthenticatorService(
             challenge.Status = PushChallengeStatus.Failed;
             challenge.AnsweredAt = now;
             await ChargeAsync(unit, counter, challenge, now, failFlow: false, cancellationToken);
-            return await Reject(PushErrors.SignatureInvalid(), "bad_signature");
+            await holds.ResolveAsync(unit, challenge, PushChallengeStatus.Failed, current.Name, ip, now, cancellationToken);
+            var rejected = await Reject(PushErrors.SignatureInvalid(), "bad_signature");
+            SignalHeld(challenge);
+            return rejected;
         }
 
         challenge.AnsweredAt = now;
@@ -167,11 +175,19 @@ public sealed class AuthenticatorService(
         {
             ["challenge_id"] = challenge.Id,
             ["flow_id"] = challenge.FlowId,
+            ["held_operation_id"] = challenge.HeldOperationId,
             ["request_ip"] = challenge.RequestIp,
             ["push_failures"] = counter.Failures,
         };
         Error? refused = null;
-        if (!approve)
+        if (!approve && challenge.HeldOperationId is not null)
+        {
+            // Denying a held operation is the approver's decision, not a sign of a guessed password: it is not charged
+            // on the push throttle, and the alert is the held operation's own (HeldOperationService).
+            challenge.Status = PushChallengeStatus.Denied;
+            unit.Audit.Append(new AuditRecord(AuditEventTypes.PushAnswered, "denied", actor, Actors.User(device.UserId), ip, data));
+        }
+        else if (!approve)
         {
             challenge.Status = PushChallengeStatus.Denied;
             await ChargeAsync(unit, counter, challenge, now, failFlow: true, cancellationToken);
@@ -195,7 +211,7 @@ public sealed class AuthenticatorService(
                     "rule:push_denied", "A sign-in was denied on the authenticator.", ip, now);
             }
         }
-        else if (answer.Number != challenge.Number)
+        else if (!PushNumbers.Matches(answer.Number, challenge.Number))
         {
             challenge.Status = PushChallengeStatus.Failed;
             await ChargeAsync(unit, counter, challenge, now, failFlow: false, cancellationToken);
@@ -210,9 +226,20 @@ public sealed class AuthenticatorService(
             unit.Audit.Append(new AuditRecord(AuditEventTypes.PushAnswered, "approved", actor, Actors.User(device.UserId), ip, data));
         }
 
+        await holds.ResolveAsync(unit, challenge, challenge.Status, current.Name, ip, now, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         signals.Signal(challenge.Id);
+        SignalHeld(challenge);
         return refused is null ? challenge : refused;
+    }
+
+    /// <summary>Wakes whoever polls the held operation a challenge belongs to (after the commit).</summary>
+    private void SignalHeld(PushChallenge challenge)
+    {
+        if (challenge.HeldOperationId is { } id)
+        {
+            signals.Signal(id);
+        }
     }
 
     private async Task<IReadOnlyList<PushChallenge>> PendingAsync(AuthenticatedDevice device, CancellationToken cancellationToken)

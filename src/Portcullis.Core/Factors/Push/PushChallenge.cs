@@ -18,6 +18,9 @@ public sealed class PushChallenge
     /// <summary>The sign-in flow waiting for it, if any.</summary>
     public Guid? FlowId { get; init; }
 
+    /// <summary>The held operation waiting for it, if any (<c>Portcullis.Core.Holds</c>).</summary>
+    public Guid? HeldOperationId { get; init; }
+
     /// <summary>The two-digit number shown to the person signing in.</summary>
     public required int Number { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 
@@ -29,6 +30,16 @@ public static class PushNumbers
         var number = choices[0];
         RandomNumberGenerator.Shuffle(choices.AsSpan());
         return (number, choices);
+    }
+
+    /// <summary>Whether the number picked on the device is <paramref name="number"/>, compared in constant time.</summary>
+    public static bool Matches(int? picked, int number)
+    {
+        Span<byte> a = stackalloc byte[sizeof(int)];
+        Span<byte> b = stackalloc byte[sizeof(int)];
+        BinaryPrimitives.WriteInt32LittleEndian(a, picked ?? -1);
+        BinaryPrimitives.WriteInt32LittleEndian(b, number);
+        return CryptographicOperations.FixedTimeEquals(a, b);
     }
 
     public static string Format(IEnumerable<int> choices) => string.Join(',', choices.Select(c => c.ToString(CultureInfo.InvariantCulture)));

@@ -158,8 +158,9 @@ public sealed class PushService(
             return new PushSent(current, device.Name);
         }
 
-        var pending = await unit.PushChallenges.ListPendingForUserAsync(user.Id, now, cancellationToken);
-        if (pending.Count >= _push.MaxPending)
+        // Challenges of held operations have their own limit (Policy:Holds:MaxPending) and must not block signing in.
+        var pending = (await unit.PushChallenges.ListPendingForUserAsync(user.Id, now, cancellationToken)).Count(c => c.HeldOperationId is null);
+        if (pending >= _push.MaxPending)
         {
             Refused(unit, flow, user.Id, "too_many_pending", counter.Failures);
             return FactorErrors.ChallengePending();

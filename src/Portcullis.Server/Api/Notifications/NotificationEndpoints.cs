@@ -116,7 +116,7 @@ public static class NotificationEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("AddNotificationContact")
-            .RequireOperation(Operations.NotificationContactAdd)
+            .RequireHoldableOperation(Operations.NotificationContactAdd, HoldContact)
             .WithSummary("Add an email address or a phone number (E.164) for alerts; a security change, announced to the other addresses")
             .Accepts<ContactBody>("application/json")
             .Produces<ContactView>(StatusCodes.Status201Created)
@@ -133,6 +133,35 @@ public static class NotificationEndpoints
             .WithSummary("Remove an address (not the last one that receives security alerts)")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>
+    /// A held <c>notification_contact.add</c>: the address is normalised first, so the approver sees exactly the address
+    /// that will be added, in full, and no free text of the requester's choosing.
+    /// </summary>
+    private static HoldPayload HoldContact(EndpointFilterInvocationContext context)
+    {
+        var body = context.Arguments.OfType<ContactBody>().FirstOrDefault();
+        var errors = new FieldErrors().Required("channel", body?.Channel).Required("address", body?.Address);
+        if (errors.Any)
+        {
+            return HoldPayload.Invalid(errors.All);
+        }
+
+        var channel = NotificationCatalog.ParseChannel(body!.Channel);
+        if (channel is not (NotificationChannel.Email or NotificationChannel.Sms))
+        {
+            return HoldPayload.Invalid(errors.Add("channel", "email or sms.").All);
+        }
+
+        var (address, problem) = ContactAddresses.Normalize(channel.Value, body.Address);
+        if (address is null)
+        {
+            return HoldPayload.Invalid(errors.Add("address", problem ?? "Invalid address.").All);
+        }
+
+        var wire = NotificationCatalog.WireName(channel.Value);
+        return HoldPayload.Of(new { channel = wire, address, label = body.Label }, $"Add the alert address {address} ({wire}) to your account");
     }
 
     private static void MapPreferences(RouteGroupBuilder authenticated)

@@ -453,6 +453,10 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("flow_id");
 
+                    b.Property<Guid?>("HeldOperationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("held_operation_id");
+
                     b.Property<string>("Location")
                         .HasMaxLength(128)
                         .HasColumnType("character varying(128)")
@@ -498,6 +502,8 @@ namespace Portcullis.Storage.Postgres.Migrations
 
                     b.HasIndex("FactorId");
 
+                    b.HasIndex("HeldOperationId");
+
                     b.HasIndex("DeviceId", "Status");
 
                     b.HasIndex("UserId", "Status");
@@ -541,6 +547,109 @@ namespace Portcullis.Storage.Postgres.Migrations
                     b.HasIndex("UserId", "UsedAt");
 
                     b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Holds.HeldOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("error_code");
+
+                    b.Property<DateTimeOffset?>("ExecutedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("executed_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("InitiatorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("initiator_kind");
+
+                    b.Property<string>("InitiatorRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("initiator_ref");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("payload_json");
+
+                    b.Property<Guid?>("PushChallengeId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("push_challenge_id");
+
+                    b.Property<string>("ResultJson")
+                        .HasMaxLength(8192)
+                        .HasColumnType("character varying(8192)")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("SourceIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_ip");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("held_operations", (string)null);
                 });
 
             modelBuilder.Entity("Portcullis.Core.Notifications.FreezeLink", b =>
@@ -1387,9 +1496,23 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .HasForeignKey("FactorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portcullis.Core.Holds.HeldOperation", null)
+                        .WithMany()
+                        .HasForeignKey("HeldOperationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Portcullis.Core.Factors.RecoveryCodes.RecoveryCode", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Holds.HeldOperation", b =>
                 {
                     b.HasOne("Portcullis.Core.Users.User", null)
                         .WithMany()

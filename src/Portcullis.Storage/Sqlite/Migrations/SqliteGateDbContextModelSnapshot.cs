@@ -448,6 +448,10 @@ namespace Portcullis.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("flow_id");
 
+                    b.Property<Guid?>("HeldOperationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("held_operation_id");
+
                     b.Property<string>("Location")
                         .HasMaxLength(128)
                         .HasColumnType("TEXT")
@@ -493,6 +497,8 @@ namespace Portcullis.Storage.Sqlite.Migrations
 
                     b.HasIndex("FactorId");
 
+                    b.HasIndex("HeldOperationId");
+
                     b.HasIndex("DeviceId", "Status");
 
                     b.HasIndex("UserId", "Status");
@@ -536,6 +542,109 @@ namespace Portcullis.Storage.Sqlite.Migrations
                     b.HasIndex("UserId", "UsedAt");
 
                     b.ToTable("recovery_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Holds.HeldOperation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("ErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_code");
+
+                    b.Property<long?>("ExecutedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("executed_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("InitiatorKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initiator_kind");
+
+                    b.Property<string>("InitiatorRef")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("initiator_ref");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("Operation")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operation");
+
+                    b.Property<string>("PayloadJson")
+                        .IsRequired()
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload_json");
+
+                    b.Property<Guid?>("PushChallengeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("push_challenge_id");
+
+                    b.Property<string>("ResultJson")
+                        .HasMaxLength(8192)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("result_json");
+
+                    b.Property<string>("Rule")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("rule");
+
+                    b.Property<string>("SourceIp")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_ip");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("summary");
+
+                    b.Property<string>("Tier")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tier");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "Status");
+
+                    b.ToTable("held_operations", (string)null);
                 });
 
             modelBuilder.Entity("Portcullis.Core.Notifications.FreezeLink", b =>
@@ -1379,9 +1488,23 @@ namespace Portcullis.Storage.Sqlite.Migrations
                         .HasForeignKey("FactorId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Portcullis.Core.Holds.HeldOperation", null)
+                        .WithMany()
+                        .HasForeignKey("HeldOperationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Portcullis.Core.Factors.RecoveryCodes.RecoveryCode", b =>
+                {
+                    b.HasOne("Portcullis.Core.Users.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Portcullis.Core.Holds.HeldOperation", b =>
                 {
                     b.HasOne("Portcullis.Core.Users.User", null)
                         .WithMany()

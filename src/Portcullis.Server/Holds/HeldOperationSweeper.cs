@@ -1,0 +1,48 @@
+using Microsoft.Extensions.Options;
+using Portcullis.Core.Holds;
+
+namespace Portcullis.Server.Holds;
+
+/// <summary>
+/// Every <c>Policy:Holds:SweepInterval</c>, expires the held operations whose lifetime has passed (audited, the user
+/// alerted), so an operation nobody polls again does not stay pending. Nodes may sweep at the same time: each expiry
+/// is a conditional transition, so it happens once.
+/// </summary>
+public sealed partial class HeldOperationSweeper(HeldOperationService holds, TimeProvider time, IOptions<HeldOperationOptions> options,
+    ILogger<HeldOperationSweeper> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var expired = await holds.ExpireOverdueAsync(stoppingToken);
+                if (expired > 0)
+                {
+                    LogExpired(logger, expired);
+                }
+            }
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            {
+                // E.g. the database is unreachable: the operations stay overdue (and cannot be approved); the next pass retries.
+                LogSweepFailed(logger, ex);
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Expired {Count} held operations")]
+    private static partial void LogExpired(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Held-operation sweep failed")]
+    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+}
