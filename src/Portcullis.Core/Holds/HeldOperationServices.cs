@@ -13,6 +13,7 @@ public static class HeldOperationServices
         services.AddSingleton<HeldOperationService>();
         // One executor per operation that can be held (add below this line).
         services.AddSingleton<IHeldOperationExecutor, NotificationContactAddExecutor>();
+        services.AddSingleton<IHeldOperationExecutor, NetworkTrustExecutor>();
         return services;
     }
 }

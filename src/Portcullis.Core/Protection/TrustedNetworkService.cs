@@ -20,6 +20,25 @@ public sealed class TrustedNetworkService(IGateStore store, IOptions<ProtectionO
 
     public async Task<Result<TrustedNetwork>> AddAsync(Guid userId, string? cidr, string? label, string? ip, CancellationToken cancellationToken)
     {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        await unit.BeginAsync(cancellationToken);
+        var result = await AddAsync(unit, userId, cidr, label, ip, cancellationToken);
+        if (result.IsSuccess)
+        {
+            await unit.CommitAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Trusts a network inside <paramref name="unit"/> without committing it (a held operation's executor runs it in the
+    /// unit that records the approval). A failure stages nothing.
+    /// </summary>
+    public async Task<Result<TrustedNetwork>> AddAsync(IGateUnit unit, Guid userId, string? cidr, string? label, string? ip,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
         var parsed = NetworkRanges.Parse(cidr);
         if (!parsed.IsSuccess)
         {
@@ -33,8 +52,6 @@ public sealed class TrustedNetworkService(IGateStore store, IOptions<ProtectionO
         }
 
         var text = NetworkRanges.Format(parsed.Value);
-        await using var unit = await store.OpenAsync(cancellationToken);
-        await unit.BeginAsync(cancellationToken);
         var existing = await unit.Protection.ListNetworksAsync(userId, cancellationToken);
         if (existing.Any(n => string.Equals(n.Cidr, text, StringComparison.Ordinal)))
         {
@@ -55,7 +72,6 @@ public sealed class TrustedNetworkService(IGateStore store, IOptions<ProtectionO
         Notify.Emit(unit, userId, NotificationTypes.TrustedNetworkAdded, NotificationSeverity.Critical,
             $"{text} ({cleanLabel}) was added to your trusted networks. If this wasn't you, freeze your account now.",
             new Dictionary<string, object?> { ["network_id"] = network.Id, ["cidr"] = text, ["ip"] = ip }, now);
-        await unit.CommitAsync(cancellationToken);
         return network;
     }
 

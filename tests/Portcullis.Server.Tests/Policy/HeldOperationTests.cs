@@ -24,7 +24,7 @@ public sealed class HeldOperationTests : PushTests
             unattended: allow
         rules:
           - name: hold-alert-addresses
-            operations: [notification_contact.add]
+            operations: [notification_contact.add, network.trust]
             decision: hold
           - name: everything-else
             operations: ["*.read", "*.add", "*.remove", "*.enroll", "*.revoke", "*.cancel", "*.change", "*.mark_read", "session.*", "factor.*"]
@@ -119,6 +119,43 @@ public sealed class HeldOperationTests : PushTests
         Assert.Contains(audit, e => e.Type == "operation.held" && e.Code == "ok");
         Assert.Contains(audit, e => e.Type == "notification.contact_added");
         Assert.Equal("executed", (await PollAsync(session, id)).Body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task AHeldNetworkTrust_ShowsTheNormalisedRange_AndTrustsItOnceApproved()
+    {
+        var (session, device) = await AliceWithAuthenticatorAsync();
+
+        var (status, held, _) = await Client.PostJsonAsync("/api/v1/me/trusted-networks", new { cidr = "203.0.113.77/24", label = "office" }, session);
+
+        Assert.True(status == HttpStatusCode.Accepted, held.ToString());
+        Assert.Equal("network.trust", held.GetProperty("operation").GetString());
+        Assert.Contains("203.0.113.0/24", held.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        var (_, before, _) = await Client.GetJsonAsync("/api/v1/me/trusted-networks", session);
+        Assert.Equal(0, before.GetProperty("items").GetArrayLength());
+
+        var challenge = await SingleChallengeAsync(device);
+        Assert.Equal(HttpStatusCode.OK, (await device.AnswerAsync(challenge, "approve", held.GetProperty("number").GetInt32())).Status);
+
+        var (_, done) = await PollAsync(session, held.GetProperty("id").GetString()!);
+        Assert.Equal("executed", done.GetProperty("status").GetString());
+        Assert.Equal("203.0.113.0/24", done.GetProperty("result").GetProperty("cidr").GetString());
+        var (_, after, _) = await Client.GetJsonAsync("/api/v1/me/trusted-networks", session);
+        var network = Assert.Single(after.GetProperty("items").EnumerateArray());
+        Assert.Equal("office", network.GetProperty("label").GetString());
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "trusted_network.added");
+    }
+
+    [Fact]
+    public async Task AMalformedNetwork_IsRefused_NotHeld()
+    {
+        var (session, _) = await AliceWithAuthenticatorAsync();
+
+        var (status, problem, _) = await Client.PostJsonAsync("/api/v1/me/trusted-networks", new { cidr = "not-a-network", label = "office" }, session);
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        Assert.Equal("request.invalid", problem.Code());
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "operation.held");
     }
 
     [Fact]

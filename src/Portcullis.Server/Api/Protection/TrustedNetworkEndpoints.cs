@@ -30,8 +30,8 @@ internal static class TrustedNetworkEndpoints
                     : Problems.From(result.Error);
             })
             .WithName("AddTrustedNetwork")
-            .RequireOperation(Operations.NetworkTrust)
-            .WithSummary("Trust a network: an IPv4 or IPv6 address or CIDR range (normalised), with a label")
+            .RequireHoldableOperation(Operations.NetworkTrust, HoldNetwork)
+            .WithSummary("Trust a network: an IPv4 or IPv6 address or CIDR range (normalised), with a label; may be held for approval (202)")
             .Accepts<TrustedNetworkBody>("application/json")
             .Produces<TrustedNetworkView>(StatusCodes.Status201Created);
 
@@ -45,5 +45,28 @@ internal static class TrustedNetworkEndpoints
             .RequireOperation(Operations.NetworkUntrust)
             .WithSummary("Stop trusting a network")
             .Produces(StatusCodes.Status204NoContent);
+    }
+
+    /// <summary>
+    /// A held <c>network.trust</c>: the range is normalised first, so the approver sees exactly the network that will be
+    /// trusted; the label (free text of the requester's choosing) is stored with it but not shown in the summary.
+    /// </summary>
+    private static HoldPayload HoldNetwork(EndpointFilterInvocationContext context)
+    {
+        var body = context.Arguments.OfType<TrustedNetworkBody>().FirstOrDefault();
+        var errors = new FieldErrors().Required("cidr", body?.Cidr).Required("label", body?.Label);
+        if (errors.Any)
+        {
+            return HoldPayload.Invalid(errors.All);
+        }
+
+        var parsed = NetworkRanges.Parse(body!.Cidr);
+        if (!parsed.IsSuccess)
+        {
+            return HoldPayload.Invalid(errors.Add("cidr", parsed.Error.Message).All);
+        }
+
+        var cidr = NetworkRanges.Format(parsed.Value);
+        return HoldPayload.Of(new { cidr, label = body.Label }, $"Trust the network {cidr} for your account");
     }
 }
