@@ -71,6 +71,8 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<HeldOperation> HeldOperations => Set<HeldOperation>();
 
+    public DbSet<Core.Policy.OperationUsage> OperationUsage => Set<Core.Policy.OperationUsage>();
+
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();
 

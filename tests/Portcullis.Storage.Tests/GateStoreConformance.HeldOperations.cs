@@ -20,6 +20,7 @@ public abstract partial class GateStoreConformance
         Rule = "hold-contacts",
         Tier = "critical",
         SourceIp = "192.0.2.7",
+        Amount = 12_345.678m,
         Number = 42,
         CreatedAt = at,
         ExpiresAt = at.AddMinutes(15),
@@ -43,6 +44,8 @@ public abstract partial class GateStoreConformance
         Assert.Equal(HeldOperationStatus.Pending, found.Status);
         Assert.Equal(held.ExpiresAt, found.ExpiresAt);
         Assert.Equal(42, found.Number);
+        Assert.Equal(12_345.678m, found.Amount);
+        Assert.Null(found.Notional);
         Assert.Equal([held.Id], (await ReadAsync(u => u.HeldOperations.ListPendingForUserAsync(alice.Id, Ct))).Select(h => h.Id));
     }
 

@@ -35,6 +35,11 @@ public sealed class HeldOperation
     /// <summary>The client address of the request that was held.</summary>
     public string? SourceIp { get; init; }
 
+    /// <summary>The request's amount and notional, which count against the policy's caps once it runs.</summary>
+    public decimal? Amount { get; init; }
+
+    public decimal? Notional { get; init; }
+
     /// <summary>The two-digit number the initiator shows; the approver must pick it on the device.</summary>
     public required int Number { get; init; }
 

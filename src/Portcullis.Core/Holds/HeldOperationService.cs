@@ -29,11 +29,13 @@ public sealed class HeldOperationService
     private readonly FrozenDictionary<string, IHeldOperationExecutor> _executors;
     private readonly HeldOperationOptions _options;
     private readonly TimeProvider _time;
+    private readonly PolicyProvider _policies;
 
     public HeldOperationService(IGateStore store, PushSignals signals, IEnumerable<IHeldOperationExecutor> executors,
-        IOptions<HeldOperationOptions> options, TimeProvider time)
+        IOptions<HeldOperationOptions> options, TimeProvider time, PolicyProvider policies)
     {
         _store = store;
+        _policies = policies;
         _signals = signals;
         _executors = executors.ToFrozenDictionary(e => e.Operation, StringComparer.Ordinal);
         _options = options.Value;
@@ -96,6 +98,8 @@ public sealed class HeldOperationService
             Rule = decision.Rule,
             Tier = decision.Tier,
             SourceIp = ip,
+            Amount = request.Amount,
+            Notional = request.Notional,
             Number = number,
             CreatedAt = now,
             ExpiresAt = now + _options.Lifetime,
@@ -279,6 +283,20 @@ public sealed class HeldOperationService
             held.Status = HeldOperationStatus.Executed;
             held.ExecutedAt = now;
             held.ResultJson = result.Value;
+            if (_policies.Current.CapsFor(held.Operation).Count > 0)
+            {
+                // An approved operation counts against the caps like one the policy allowed directly.
+                unit.OperationUsage.Add(new OperationUsage
+                {
+                    Id = Guid.CreateVersion7(now),
+                    UserId = held.UserId,
+                    Operation = held.Operation,
+                    Amount = held.Amount,
+                    Notional = held.Notional,
+                    At = now,
+                });
+            }
+
             unit.Audit.Append(new AuditRecord(AuditEventTypes.OperationExecuted, "ok", actor, Actors.User(held.UserId), held.SourceIp, Data(held)));
         }
         else

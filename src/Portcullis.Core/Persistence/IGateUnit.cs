@@ -39,6 +39,8 @@ public interface IGateUnit : IAsyncDisposable
     IProtectionStore Protection { get; }
     IHeldOperationStore HeldOperations { get; }
 
+    IOperationUsageStore OperationUsage { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

@@ -5,6 +5,7 @@ using Portcullis.Core.Devices;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
 
 namespace Portcullis.Core.Policy;
 
@@ -16,28 +17,92 @@ namespace Portcullis.Core.Policy;
 public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccountProtectionSource protection,
     IOptions<PolicyOptions> options, TimeProvider time)
 {
-    /// <summary>Decides an operation a signed-in person started, and audits the decision.</summary>
-    public async Task<Decision> DecideAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decides an operation a signed-in person started, and audits the decision. When a capped rule counts the operation
+    /// (<see cref="CompiledPolicy.CapsFor"/>), the user's totals are read and, if it is allowed, a use is reserved under a
+    /// per-user lock in the same transaction, so that concurrent requests cannot all pass under the cap. The caller
+    /// releases the reservation (<see cref="ReleaseAsync"/>) when the request then does not succeed.
+    /// </summary>
+    public async Task<GateDecision> DecideAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(current);
+        ArgumentNullException.ThrowIfNull(request);
+        var policy = policies.Current;
+        var caps = policy.CapsFor(request.Operation);
+        var now = time.GetUtcNow();
         await using var unit = await store.OpenAsync(cancellationToken);
-        var (resolved, subject) = await DescribeAsync(unit, current, request, cancellationToken);
-        var decision = policies.Current.Decide(resolved, subject, time.GetUtcNow());
+        IReadOnlyDictionary<string, decimal>? totals = null;
+        if (caps.Count > 0)
+        {
+            await unit.BeginAsync(cancellationToken);
+            await unit.Throttle.LockAsync(ThrottleKeys.ForCaps(current.User.Id), cancellationToken);
+            var uses = await unit.OperationUsage.ListSinceAsync(current.User.Id, CapTotals.Since(caps, now), cancellationToken);
+            totals = CapTotals.Sum(caps, uses, now);
+        }
+
+        var (resolved, subject) = await DescribeAsync(unit, current, request, totals, cancellationToken);
+        var decision = policy.Decide(resolved, subject, now);
+        Guid? reservation = null;
+        if (decision.IsAllowed && caps.Count > 0)
+        {
+            reservation = Guid.CreateVersion7(now);
+            unit.OperationUsage.Add(new OperationUsage
+            {
+                Id = reservation.Value,
+                UserId = current.User.Id,
+                Operation = resolved.Operation,
+                Amount = resolved.Amount,
+                Notional = resolved.Notional,
+                At = now,
+            });
+        }
+
         var readOnly = Operations.Find(request.Operation)?.ReadOnly ?? false;
         if (!decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads)
         {
             unit.Audit.Append(Record(resolved, decision, Actors.User(current.User.Id), Actors.Session(current.Session.Id)));
+        }
+
+        if (reservation is not null || !decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads)
+        {
             await unit.CommitAsync(cancellationToken);
         }
 
-        return decision;
+        return new GateDecision(decision, reservation);
+    }
+
+    /// <summary>
+    /// Gives back a use reserved by <see cref="DecideAsync"/> for a request that then did not succeed, so it does not count
+    /// against the user's caps. Runs to completion even when the request was aborted.
+    /// </summary>
+    public async Task ReleaseAsync(Guid reservation)
+    {
+        await using var unit = await store.OpenAsync(CancellationToken.None);
+        await unit.OperationUsage.RemoveAsync(reservation, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Forgets uses older than the longest cap window of the policy in force (all of them when it has no cap); returns how
+    /// many. Run periodically by the held-operation sweeper.
+    /// </summary>
+    public async Task<int> PruneUsageAsync(CancellationToken cancellationToken)
+    {
+        var caps = policies.Current.Rules.Where(r => r.Cap is not null).Select(r => r.Cap!.Query).ToList();
+        await using var unit = await store.OpenAsync(cancellationToken);
+        return await unit.OperationUsage.PruneAsync(CapTotals.Since(caps, time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>How the policy would decide <paramref name="request"/> for this session now, step by step. Not audited.</summary>
     public async Task<Explanation> ExplainAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
     {
         await using var unit = await store.OpenAsync(cancellationToken);
-        var (resolved, subject) = await DescribeAsync(unit, current, request, cancellationToken);
-        return policies.Current.Explain(resolved, subject, time.GetUtcNow());
+        var policy = policies.Current;
+        var caps = policy.CapsFor(request.Operation);
+        var now = time.GetUtcNow();
+        var totals = caps.Count == 0 ? null
+            : CapTotals.Sum(caps, await unit.OperationUsage.ListSinceAsync(current.User.Id, CapTotals.Since(caps, now), cancellationToken), now);
+        var (resolved, subject) = await DescribeAsync(unit, current, request, totals, cancellationToken);
+        return policy.Explain(resolved, subject, now);
     }
 
     /// <summary>The audit record of a decision: <c>policy.decided</c>, outcome the decision kind and reason.</summary>
@@ -83,7 +148,7 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
     };
 
     private async Task<(OperationRequest Request, PolicySubject Subject)> DescribeAsync(IGateUnit unit, SessionContext current,
-        OperationRequest request, CancellationToken cancellationToken)
+        OperationRequest request, IReadOnlyDictionary<string, decimal>? totals, CancellationToken cancellationToken)
     {
         var session = current.Session;
         var factors = await unit.Factors.ListForUserAsync(current.User.Id, cancellationToken);
@@ -104,6 +169,7 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
             HasPhishingResistantFactor = active.Any(f => FactorCatalog.ClassOf(f.Kind) == FactorClass.PhishingResistant),
             HasSecondFactor = active.Any(f => FactorCatalog.ClassOf(f.Kind) != FactorClass.LookupSecret),
             Protection = state,
+            Totals = totals ?? PolicySubject.NoTotals,
         };
         return (request with { DeviceId = session.DeviceId, DeviceTrusted = trusted }, subject);
     }

@@ -33,7 +33,7 @@ public sealed class PolicySubject
     /// Totals of earlier executed operations for each cap of the compiled policy (<see cref="CapQuery.Key"/>),
     /// as fetched by the caller for the caps the compiled policy lists for the operation. Missing means zero.
     /// </summary>
-    public IReadOnlyDictionary<string, decimal> Totals { get; init; } = EmptyTotals;
+    public IReadOnlyDictionary<string, decimal> Totals { get; init; } = NoTotals;
 
-    private static readonly IReadOnlyDictionary<string, decimal> EmptyTotals = new Dictionary<string, decimal>();
+    internal static readonly IReadOnlyDictionary<string, decimal> NoTotals = new Dictionary<string, decimal>();
 }

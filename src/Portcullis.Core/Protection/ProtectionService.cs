@@ -101,17 +101,14 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
     {
         await using var unit = await store.OpenAsync(cancellationToken);
         await unit.BeginAsync(cancellationToken);
-        var freeze = await unit.Protection.FindFreezeAsync(freezeId, cancellationToken);
-        if (freeze is null || freeze.UserId != userId)
+        var now = time.GetUtcNow();
+        var found = await FindInForceAsync(unit, userId, freezeId, now, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return ProtectionErrors.FreezeNotFound();
+            return found.Error;
         }
 
-        var now = time.GetUtcNow();
-        if (!freeze.IsInForce(now))
-        {
-            return ProtectionErrors.FreezeLifted();
-        }
+        var freeze = found.Value;
 
         var repeated = freeze.LiftEffectiveAt is not null;
         if (!repeated)
@@ -141,17 +138,14 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
     {
         await using var unit = await store.OpenAsync(cancellationToken);
         await unit.BeginAsync(cancellationToken);
-        var freeze = await unit.Protection.FindFreezeAsync(freezeId, cancellationToken);
-        if (freeze is null || freeze.UserId != userId)
+        var now = time.GetUtcNow();
+        var found = await FindInForceAsync(unit, userId, freezeId, now, cancellationToken);
+        if (!found.IsSuccess)
         {
-            return ProtectionErrors.FreezeNotFound();
+            return found.Error;
         }
 
-        var now = time.GetUtcNow();
-        if (!freeze.IsInForce(now))
-        {
-            return ProtectionErrors.FreezeLifted();
-        }
+        var freeze = found.Value;
 
         freeze.LiftedAt = now;
         freeze.LiftedBy = actor;
@@ -231,5 +225,18 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
         var clean = new string((reason ?? string.Empty).Where(c => !char.IsControl(c)).ToArray()).Trim();
         valid = clean.Length <= MaxReasonLength;
         return clean.Length == 0 ? null : clean;
+    }
+
+    /// <summary>The user's freeze that is still in force at <paramref name="now"/> (another user's is not found).</summary>
+    private static async Task<Result<Freeze>> FindInForceAsync(IGateUnit unit, Guid userId, Guid freezeId, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var freeze = await unit.Protection.FindFreezeAsync(freezeId, cancellationToken);
+        if (freeze is null || freeze.UserId != userId)
+        {
+            return ProtectionErrors.FreezeNotFound();
+        }
+
+        return freeze.IsInForce(now) ? freeze : ProtectionErrors.FreezeLifted();
     }
 }

@@ -19,6 +19,9 @@ public static class ThrottleKeys
     /// <summary>Push requests a user's authenticators refused (denied, wrong number): never reset by a new push.</summary>
     public static string ForPush(Guid userId) => $"push:{userId}";
 
+    /// <summary>Serialises the user's capped operations: totals are read and the new use reserved under this lock.</summary>
+    public static string ForCaps(Guid userId) => $"caps:{userId}";
+
     /// <summary>SMS codes sent to a user.</summary>
     public static string ForSms(Guid userId) => $"sms:{userId}";
 

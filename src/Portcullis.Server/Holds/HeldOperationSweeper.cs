@@ -1,14 +1,16 @@
 using Microsoft.Extensions.Options;
 using Portcullis.Core.Holds;
+using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Holds;
 
 /// <summary>
 /// Every <c>Policy:Holds:SweepInterval</c>, expires the held operations whose lifetime has passed (audited, the user
 /// alerted), so an operation nobody polls again does not stay pending. Nodes may sweep at the same time: each expiry
-/// is a conditional transition, so it happens once.
+/// is a conditional transition, so it happens once. The same pass forgets uses of capped operations that no cap's window
+/// reaches any more (<see cref="PolicyGate.PruneUsageAsync"/>).
 /// </summary>
-public sealed partial class HeldOperationSweeper(HeldOperationService holds, TimeProvider time, IOptions<HeldOperationOptions> options,
+public sealed partial class HeldOperationSweeper(HeldOperationService holds, PolicyGate gate, TimeProvider time, IOptions<HeldOperationOptions> options,
     ILogger<HeldOperationSweeper> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,6 +24,8 @@ public sealed partial class HeldOperationSweeper(HeldOperationService holds, Tim
                 {
                     LogExpired(logger, expired);
                 }
+
+                await gate.PruneUsageAsync(stoppingToken);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -9,10 +9,10 @@ using Portcullis.Server.Api;
 using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Factors;
 using Portcullis.Server.Api.Notifications;
+using Portcullis.Server.Api.Policy;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Notifications;
-using Portcullis.Server.Api.Policy;
 using Portcullis.Server.Sms;
 
 namespace Portcullis.Server.Hosting;

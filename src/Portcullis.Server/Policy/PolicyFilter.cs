@@ -39,14 +39,41 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds) 
             request = describe(context, request);
         }
 
-        var decision = await gate.DecideAsync(current, request, http.RequestAborted);
+        var (decision, reservation) = await gate.DecideAsync(current, request, http.RequestAborted);
         return decision.Kind switch
         {
-            DecisionKind.Allow => await next(context),
+            DecisionKind.Allow => reservation is { } use ? await RunCountedAsync(context, next, use) : await next(context),
             DecisionKind.StepUp => PolicyResults.StepUp(decision),
             DecisionKind.Hold => await HoldAsync(context, metadata, request, decision, Actors.Session(current.Session.Id)),
             _ => PolicyResults.Refused(decision),
         };
+    }
+
+    /// <summary>
+    /// Runs an allowed request that counts against a cap; unless it succeeds (a 2xx answer), its reserved use is given back,
+    /// so a refused or failed request does not use up the user's allowance. A crash in between leaves the use counted: the
+    /// cap errs on the side of refusing.
+    /// </summary>
+    private async Task<object?> RunCountedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid reservation)
+    {
+        object? result;
+        try
+        {
+            result = await next(context);
+        }
+        catch (Exception)
+        {
+            await gate.ReleaseAsync(reservation);
+            throw;
+        }
+
+        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : context.HttpContext.Response.StatusCode;
+        if (status is < 200 or >= 300)
+        {
+            await gate.ReleaseAsync(reservation);
+        }
+
+        return result;
     }
 
     /// <summary>Stores the request as a held operation and answers 202 with where to poll it, or refuses it.</summary>

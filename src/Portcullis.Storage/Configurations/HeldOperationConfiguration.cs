@@ -20,6 +20,8 @@ internal sealed class HeldOperationConfiguration : IEntityTypeConfiguration<Held
         builder.Property(h => h.Rule).HasMaxLength(128);
         builder.Property(h => h.Tier).HasMaxLength(128);
         builder.Property(h => h.SourceIp).HasMaxLength(64);
+        builder.Property(h => h.Amount).HasPrecision(28, 8);
+        builder.Property(h => h.Notional).HasPrecision(28, 8);
         builder.Property(h => h.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(h => h.ResultJson).HasMaxLength(8192);
         builder.Property(h => h.ErrorCode).HasMaxLength(64);

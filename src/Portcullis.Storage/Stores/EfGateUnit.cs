@@ -44,6 +44,7 @@ internal sealed class EfGateUnit : IGateUnit
         Outbox = new EfOutboxStore(db);
         Protection = new EfProtectionStore(db);
         HeldOperations = new EfHeldOperationStore(db, this);
+        OperationUsage = new EfOperationUsageStore(db);
     }
 
     public IUserStore Users { get; }
@@ -76,6 +77,8 @@ internal sealed class EfGateUnit : IGateUnit
 
     public IProtectionStore Protection { get; }
     public IHeldOperationStore HeldOperations { get; }
+
+    public IOperationUsageStore OperationUsage { get; }
 
     internal bool InTransaction => _transaction is not null;
 

@@ -1,11 +1,11 @@
 using System.Globalization;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Notifications.Webhooks;
+using Portcullis.Core.Policy;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
-using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Notifications;
 
