@@ -18,6 +18,35 @@ public abstract partial class GateStoreConformance
     };
 
     [SkippableFact]
+    public async Task DueLifts_AreListedUntilRecorded_AndRecordedOnce()
+    {
+        var alice = NewUser("alice");
+        var due = NewFreeze(alice.Id, Start);
+        due.LiftRequestedAt = Start;
+        due.LiftEffectiveAt = Start.AddHours(24);
+        var later = NewFreeze(alice.Id, Start.AddMinutes(1));
+        later.LiftRequestedAt = Start.AddHours(2);
+        later.LiftEffectiveAt = Start.AddHours(26);
+        var noLift = NewFreeze(alice.Id, Start.AddMinutes(2));
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Protection.AddFreeze(due);
+            u.Protection.AddFreeze(later);
+            u.Protection.AddFreeze(noLift);
+        });
+
+        Assert.Equal([due.Id], (await ReadAsync(u => u.Protection.ListDueLiftsAsync(Start.AddHours(25), 10, Ct))).Select(f => f.Id));
+        Assert.True(await ReadAsync(u => u.Protection.TryCompleteLiftAsync(due.Id, "user:alice", Ct)));
+        Assert.False(await ReadAsync(u => u.Protection.TryCompleteLiftAsync(due.Id, "user:alice", Ct)));
+        Assert.False(await ReadAsync(u => u.Protection.TryCompleteLiftAsync(noLift.Id, "user:alice", Ct)));
+
+        var recorded = await ReadAsync(u => u.Protection.FindFreezeAsync(due.Id, Ct));
+        Assert.Equal((due.LiftEffectiveAt, "user:alice"), (recorded!.LiftedAt, recorded.LiftedBy));
+        Assert.Equal([later.Id], (await ReadAsync(u => u.Protection.ListDueLiftsAsync(Start.AddHours(30), 10, Ct))).Select(f => f.Id));
+    }
+
+    [SkippableFact]
     public async Task Freeze_RoundTripsEveryField()
     {
         var alice = NewUser("alice");

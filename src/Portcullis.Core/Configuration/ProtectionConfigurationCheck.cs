@@ -25,6 +25,11 @@ public sealed class ProtectionConfigurationCheck(IOptions<ProtectionOptions> opt
             }
         }
 
+        if (o.SweepInterval < TimeSpan.FromSeconds(1) || o.SweepInterval > TimeSpan.FromHours(1))
+        {
+            yield return ConfigurationProblem.Format("Protection:SweepInterval", "must be between 00:00:01 and 01:00:00", o.SweepInterval);
+        }
+
         if (o.MaxTrustedNetworks is < 1 or > 100)
         {
             yield return ConfigurationProblem.Format("Protection:MaxTrustedNetworks", "must be between 1 and 100", o.MaxTrustedNetworks);

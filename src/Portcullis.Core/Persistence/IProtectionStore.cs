@@ -12,6 +12,15 @@ public interface IProtectionStore
     /// <summary>A user's freezes, newest first: those not lifted, then those lifted since <paramref name="liftedSince"/>.</summary>
     Task<IReadOnlyList<Freeze>> ListFreezesAsync(Guid userId, DateTimeOffset liftedSince, CancellationToken cancellationToken);
 
+    /// <summary>Up to <paramref name="max"/> freezes whose requested lift took effect at or before <paramref name="now"/> but is not recorded yet.</summary>
+    Task<IReadOnlyList<Freeze>> ListDueLiftsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Records a requested lift as done (<see cref="Freeze.LiftedAt"/> = its effective time), at once and only if no one
+    /// recorded a lift first; false otherwise. Call inside a transaction.
+    /// </summary>
+    Task<bool> TryCompleteLiftAsync(Guid id, string by, CancellationToken cancellationToken);
+
     void AddSettingsLock(SettingsLock settingsLock);
 
     Task<SettingsLock?> FindSettingsLockAsync(Guid userId, CancellationToken cancellationToken);

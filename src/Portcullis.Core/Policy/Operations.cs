@@ -114,6 +114,8 @@ public static class Operations
 
     public const string OperatorDeliveriesRetry = "operator.deliveries.retry";
 
+    public const string OperatorFreezeRead = "operator.freeze.read";
+
     public const string OperatorFreezeSet = "operator.freeze.set";
 
     public const string OperatorFreezeLift = "operator.freeze.lift";
@@ -175,6 +177,7 @@ public static class Operations
         new(MemberInvite, Capability.SecurityChanges, false, false, "Invite a member to a trading account"),
         new(OperatorDeliveriesRead, Capability.None, false, true, "Operators: list notification deliveries"),
         new(OperatorDeliveriesRetry, Capability.None, false, false, "Operators: retry a dead-lettered delivery"),
+        new(OperatorFreezeRead, Capability.None, false, true, "Operators: list a user's freezes"),
         new(OperatorFreezeSet, Capability.None, false, false, "Operators: freeze a user's capability"),
         new(OperatorFreezeLift, Capability.None, false, false, "Operators: lift a freeze at once"),
     ];

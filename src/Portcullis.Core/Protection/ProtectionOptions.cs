@@ -25,4 +25,10 @@ public sealed class ProtectionOptions
     /// freeze withdrawals and API use. Default <c>true</c>.
     /// </summary>
     public bool FreezeOnPushDenied { get; set; } = true;
+
+    /// <summary>
+    /// How often the background sweep records (audits and announces) freeze lifts whose cool-down has ended. A lift takes
+    /// effect at its time regardless; this only bounds how late the announcement comes. Default 1 minute; 1 second to 1 hour.
+    /// </summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -66,6 +66,18 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
         return await unit.Protection.ListFreezesAsync(userId, time.GetUtcNow() - LiftedHistory, cancellationToken);
     }
 
+    /// <summary>As <see cref="ListFreezesAsync"/>, for an operator: an unknown user is <c>user.not_found</c>.</summary>
+    public async Task<Result<IReadOnlyList<Freeze>>> ListUserFreezesAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var unit = await store.OpenAsync(cancellationToken);
+        if (await unit.Users.FindAsync(userId, cancellationToken) is null)
+        {
+            return UserErrors.NotFound();
+        }
+
+        return Result<IReadOnlyList<Freeze>>.Success(await unit.Protection.ListFreezesAsync(userId, time.GetUtcNow() - LiftedHistory, cancellationToken));
+    }
+
     /// <summary>Freezes <paramref name="capabilities"/> (names from <see cref="Capabilities"/>) for a user.</summary>
     public async Task<Result<Freeze>> FreezeAsync(Guid userId, IReadOnlyList<string?>? capabilities, string? reason, FreezeSource source,
         string actor, string? ip, CancellationToken cancellationToken)
@@ -146,7 +158,6 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
         }
 
         var freeze = found.Value;
-
         freeze.LiftedAt = now;
         freeze.LiftedBy = actor;
         var what = Capabilities.Describe(freeze.Capabilities);
@@ -157,6 +168,51 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
             new Dictionary<string, object?> { ["freeze_id"] = freeze.Id }, now);
         await unit.CommitAsync(cancellationToken);
         return freeze;
+    }
+
+    /// <summary>
+    /// Records every lift the owner asked for whose cool-down has ended (the background sweep, <c>ProtectionSweeper</c>):
+    /// audits <c>freeze.lifted</c> and tells the user on every channel, once, even when several nodes sweep. The freeze
+    /// stopped counting at its effective time whether or not this has run. Returns how many it recorded.
+    /// </summary>
+    public async Task<int> CompleteDueLiftsAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        IReadOnlyList<Freeze> due;
+        await using (var read = await store.OpenAsync(cancellationToken))
+        {
+            due = await read.Protection.ListDueLiftsAsync(now, 500, cancellationToken);
+        }
+
+        var count = 0;
+        foreach (var freeze in due)
+        {
+            await using var unit = await store.OpenAsync(cancellationToken);
+            await unit.BeginAsync(cancellationToken);
+            var owner = Actors.User(freeze.UserId);
+            if (!await unit.Protection.TryCompleteLiftAsync(freeze.Id, owner, cancellationToken))
+            {
+                continue;
+            }
+
+            var what = Capabilities.Describe(freeze.Capabilities);
+            unit.Audit.Append(new AuditRecord(AuditEventTypes.FreezeLifted, "cooldown_elapsed", Actors.System, owner, null,
+                new Dictionary<string, object?>
+                {
+                    ["freeze_id"] = freeze.Id,
+                    ["capabilities"] = what,
+                    ["requested_at"] = freeze.LiftRequestedAt,
+                    ["effective_at"] = freeze.LiftEffectiveAt,
+                }));
+            Notify.Emit(unit, freeze.UserId, NotificationTypes.FreezeLifted, NotificationSeverity.Critical,
+                string.Create(CultureInfo.InvariantCulture,
+                    $"The freeze of {what} on your account was lifted at {freeze.LiftEffectiveAt:yyyy-MM-dd HH:mm} UTC, as asked on {freeze.LiftRequestedAt:yyyy-MM-dd HH:mm} UTC. If this wasn't you, freeze your account again now."),
+                new Dictionary<string, object?> { ["freeze_id"] = freeze.Id, ["effective_at"] = freeze.LiftEffectiveAt }, now);
+            await unit.CommitAsync(cancellationToken);
+            count++;
+        }
+
+        return count;
     }
 
     /// <summary>Stages a freeze in <paramref name="unit"/>, audits it and tells the user on every channel.</summary>

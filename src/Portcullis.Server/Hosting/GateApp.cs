@@ -151,6 +151,7 @@ public static class GateApp
         services.AddScoped<SessionFilter>();
         services.AddScoped<Policy.PolicyFilter>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
+        services.AddHostedService<Protection.ProtectionSweeper>();
         services.AddSmsSenders();
         services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

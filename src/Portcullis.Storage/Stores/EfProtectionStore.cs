@@ -20,6 +20,19 @@ internal sealed class EfProtectionStore(GateDbContext db) : IProtectionStore
         return rows.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).ToList();
     }
 
+    public async Task<IReadOnlyList<Freeze>> ListDueLiftsAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
+    {
+        var rows = await db.Freezes.AsNoTracking()
+            .Where(f => f.LiftedAt == null && f.LiftEffectiveAt != null && f.LiftEffectiveAt <= now)
+            .ToListAsync(cancellationToken);
+        return rows.OrderBy(f => f.LiftEffectiveAt).ThenBy(f => f.Id).Take(max).ToList();
+    }
+
+    public async Task<bool> TryCompleteLiftAsync(Guid id, string by, CancellationToken cancellationToken) =>
+        await db.Freezes
+            .Where(f => f.Id == id && f.LiftedAt == null && f.LiftEffectiveAt != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(f => f.LiftedAt, f => f.LiftEffectiveAt).SetProperty(f => f.LiftedBy, by), cancellationToken) == 1;
+
     public void AddSettingsLock(SettingsLock settingsLock) => db.SettingsLocks.Add(settingsLock);
 
     public Task<SettingsLock?> FindSettingsLockAsync(Guid userId, CancellationToken cancellationToken) =>

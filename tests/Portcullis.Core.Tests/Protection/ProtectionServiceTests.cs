@@ -1,4 +1,5 @@
 using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Policy;
 using Portcullis.Core.Protection;
 
@@ -64,6 +65,32 @@ public sealed class ProtectionServiceTests
         gate.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(Capability.None, (await gate.LoadAsync(alice.Id)).Frozen);
         Assert.Equal("lifted", (await protection.ListFreezesAsync(alice.Id, Ct)).Single().StateAt(gate.Time.GetUtcNow()));
+    }
+
+    [Fact]
+    public async Task ALiftWhoseCooldownEnded_IsRecordedAuditedAndAnnouncedOnce()
+    {
+        await using var gate = await ProtectionFixture.StartAsync();
+        var alice = await gate.CreateUserAsync();
+        var protection = gate.Get<ProtectionService>();
+        var freeze = (await protection.FreezeAsync(alice.Id, ["withdrawals"], null, FreezeSource.Owner, "test", null, Ct)).Value;
+        var effective = (await protection.RequestLiftAsync(alice.Id, freeze.Id, null, Ct)).Value.LiftEffectiveAt;
+
+        gate.Time.Advance(TimeSpan.FromHours(24) - TimeSpan.FromSeconds(1));
+        Assert.Equal(0, await protection.CompleteDueLiftsAsync(Ct));
+        gate.Time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal(1, await protection.CompleteDueLiftsAsync(Ct));
+        Assert.Equal(0, await protection.CompleteDueLiftsAsync(Ct));
+
+        var lifted = (await protection.ListFreezesAsync(alice.Id, Ct)).Single();
+        Assert.Equal(effective, lifted.LiftedAt);
+        Assert.Equal(Actors.User(alice.Id), lifted.LiftedBy);
+        var audit = Assert.Single(await gate.AuditAsync(AuditEventTypes.FreezeLifted));
+        Assert.Equal("cooldown_elapsed", audit.Code);
+        await using var unit = await gate.Store.OpenAsync(Ct);
+        var announced = (await unit.Notifications.ListForUserAsync(alice.Id, 50, Ct)).Where(e => e.Type == NotificationTypes.FreezeLifted).ToList();
+        Assert.Single(announced);
+        Assert.Equal(NotificationSeverity.Critical, announced[0].Severity);
     }
 
     [Fact]

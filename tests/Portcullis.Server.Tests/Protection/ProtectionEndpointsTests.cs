@@ -206,6 +206,14 @@ public sealed class ProtectionEndpointsTests : IAsyncLifetime
         Assert.Equal((HttpStatusCode.Forbidden, ProtectionErrors.OperatorOnlyCode), (refused, problem.Code()));
         var (_, list, _) = await _client.GetJsonAsync("/api/v1/me/freezes", alice);
         Assert.Equal(["trading"], Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()));
+
+        var (listed, operatorView, _) = await _client.GetJsonAsync($"/api/v1/admin/users/{_userId}/freezes", olga);
+        Assert.Equal(HttpStatusCode.OK, listed);
+        Assert.Equal(freeze.GetProperty("id").GetString(), Assert.Single(operatorView.GetProperty("items").EnumerateArray()).GetProperty("id").GetString());
+        var (notOperator, notOperatorProblem, _) = await _client.GetJsonAsync($"/api/v1/admin/users/{_userId}/freezes", alice);
+        Assert.Equal((HttpStatusCode.Forbidden, ProtectionErrors.OperatorOnlyCode), (notOperator, notOperatorProblem.Code()));
+        var (unknown, unknownProblem, _) = await _client.GetJsonAsync($"/api/v1/admin/users/{Guid.NewGuid()}/freezes", olga);
+        Assert.Equal((HttpStatusCode.NotFound, "user.not_found"), (unknown, unknownProblem.Code()));
     }
 
     private async Task<JsonElement> ExplainAsync(string operation, string token)

@@ -56,6 +56,24 @@ internal static class FreezeEndpoints
             .Produces<FreezeView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        authenticated.MapGet("/admin/users/{id:guid}/freezes", async (Guid id, HttpContext http, ProtectionService protection, TimeProvider time,
+                CancellationToken cancellationToken) =>
+            {
+                if (http.CurrentSession().User.Role != UserRole.Operator)
+                {
+                    return Problems.From(ProtectionErrors.OperatorOnly());
+                }
+
+                var result = await protection.ListUserFreezesAsync(id, cancellationToken);
+                var now = time.GetUtcNow();
+                return result.IsSuccess
+                    ? TypedResults.Ok(new { items = result.Value.Select(f => FreezeView.From(f, now)).ToList() })
+                    : Problems.From(result.Error);
+            })
+            .WithName("OperatorListFreezes")
+            .RequireOperation(Operations.OperatorFreezeRead)
+            .WithSummary("Operators: a user's freezes, in force and lifted in the last 30 days, newest first");
+
         authenticated.MapPost("/admin/users/{id:guid}/freezes", async (Guid id, FreezeBody? body, HttpContext http, ProtectionService protection,
                 TimeProvider time, CancellationToken cancellationToken) =>
             {
