@@ -18,7 +18,7 @@ public static class HttpContextSessionExtensions
 
     /// <summary>
     /// Puts endpoints behind the session filter and then the policy filter: each must name its operation
-    /// (<see cref="Policy.OperationEndpointExtensions.RequireOperation"/>).
+    /// (<c>RequireOperation</c>, see <see cref="Policy.OperationEndpointExtensions"/>).
     /// </summary>
     public static RouteGroupBuilder RequireSession(this RouteGroupBuilder group)
     {

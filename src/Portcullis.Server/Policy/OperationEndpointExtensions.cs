@@ -22,6 +22,24 @@ public static class OperationEndpointExtensions
     }
 
     /// <summary>
+    /// Names the operation this endpoint performs, with attributes that <paramref name="describeAsync"/> looks up (it runs
+    /// after the session filter, before the policy decides).
+    /// </summary>
+    public static TBuilder RequireOperation<TBuilder>(this TBuilder builder, string operation,
+        Func<EndpointFilterInvocationContext, OperationRequest, ValueTask<OperationRequest>> describeAsync)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(describeAsync);
+        if (Operations.Find(operation) is null)
+        {
+            throw new ArgumentException($"'{operation}' is not in the operations catalogue.", nameof(operation));
+        }
+
+        builder.WithMetadata(new OperationMetadata(operation, DescribeAsync: describeAsync));
+        return builder;
+    }
+
+    /// <summary>
     /// Names the operation this endpoint performs and makes it holdable: when the policy holds a request, <paramref name="hold"/>
     /// turns its bound arguments into the stored payload and summary, and the request is answered 202 with a held operation
     /// to poll (docs/holds.md). The operation also needs an executor (<c>IHeldOperationExecutor</c>).

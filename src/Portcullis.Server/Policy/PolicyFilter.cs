@@ -39,6 +39,11 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds) 
             request = describe(context, request);
         }
 
+        if (metadata.DescribeAsync is { } describeAsync)
+        {
+            request = await describeAsync(context, request);
+        }
+
         var (decision, reservation) = await gate.DecideAsync(current, request, http.RequestAborted);
         return decision.Kind switch
         {

@@ -51,7 +51,7 @@ internal static class FreezeEndpoints
                 return result.IsSuccess ? TypedResults.Ok(FreezeView.From(result.Value, time.GetUtcNow())) : Problems.From(result.Error);
             })
             .WithName("LiftFreeze")
-            .RequireOperation(Operations.FreezeLift)
+            .RequireOperation(Operations.FreezeLift, DescribeLiftAsync)
             .WithSummary("Ask to lift a freeze: it stays in force until the cool-down ends; announced on every channel")
             .Produces<FreezeView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -110,6 +110,19 @@ internal static class FreezeEndpoints
             .WithName("OperatorLiftFreeze")
             .RequireOperation(Operations.OperatorFreezeLift)
             .WithSummary("Operators: lift a user's freeze at once");
+    }
+
+    /// <summary>
+    /// The <c>capability</c> attribute of a lift: what the user's freeze being lifted covers, so that a rule can treat lifting a
+    /// withdrawals freeze differently from lifting a trading one. Another user's or an unknown freeze has none (the endpoint
+    /// then answers 404).
+    /// </summary>
+    private static async ValueTask<OperationRequest> DescribeLiftAsync(EndpointFilterInvocationContext context, OperationRequest request)
+    {
+        var id = context.Arguments.OfType<Guid>().FirstOrDefault();
+        var protection = context.HttpContext.RequestServices.GetRequiredService<ProtectionService>();
+        var freezes = await protection.ListFreezesAsync(request.UserId, context.HttpContext.RequestAborted);
+        return freezes.FirstOrDefault(f => f.Id == id) is { } freeze ? request with { Capability = Capabilities.Name(freeze.Capabilities) } : request;
     }
 
     /// <summary>The request's <c>capability</c> attribute: the capabilities named in the body, when they are valid.</summary>
