@@ -78,7 +78,9 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
     public async Task ReleaseAsync(Guid reservation)
     {
         await using var unit = await store.OpenAsync(CancellationToken.None);
+        await unit.BeginAsync(CancellationToken.None);
         await unit.OperationUsage.RemoveAsync(reservation, CancellationToken.None);
+        await unit.CommitAsync(CancellationToken.None);
     }
 
     /// <summary>
@@ -89,7 +91,10 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
     {
         var caps = policies.Current.Rules.Where(r => r.Cap is not null).Select(r => r.Cap!.Query).ToList();
         await using var unit = await store.OpenAsync(cancellationToken);
-        return await unit.OperationUsage.PruneAsync(CapTotals.Since(caps, time.GetUtcNow()), cancellationToken);
+        await unit.BeginAsync(cancellationToken);
+        var pruned = await unit.OperationUsage.PruneAsync(CapTotals.Since(caps, time.GetUtcNow()), cancellationToken);
+        await unit.CommitAsync(cancellationToken);
+        return pruned;
     }
 
     /// <summary>How the policy would decide <paramref name="request"/> for this session now, step by step. Not audited.</summary>
