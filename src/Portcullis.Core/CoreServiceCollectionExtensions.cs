@@ -74,6 +74,11 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<Protection.SettingsLockService>();
         services.AddSingleton<Protection.TrustedNetworkService>();
         services.AddHeldOperations();
+
+        // API keys
+        services.AddOptions<ApiKeys.ApiKeyOptions>();
+        services.AddSingleton<IConfigurationCheck, ApiKeys.ApiKeyConfigurationCheck>();
+        services.AddSingleton<ApiKeys.ApiKeyService>();
         return services;
     }
 }

@@ -73,6 +73,8 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Core.Policy.OperationUsage> OperationUsage => Set<Core.Policy.OperationUsage>();
 
+    public DbSet<Core.ApiKeys.ApiKey> ApiKeys => Set<Core.ApiKeys.ApiKey>();
+
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();
 

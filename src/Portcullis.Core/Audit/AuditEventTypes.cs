@@ -84,4 +84,9 @@ public static class AuditEventTypes
     public const string OperationDenied = "operation.denied";
     public const string OperationExpired = "operation.expired";
     public const string OperationCancelled = "operation.cancelled";
+
+    // API keys
+    public const string ApiKeyCreated = "apikey.created";
+    public const string ApiKeyRotated = "apikey.rotated";
+    public const string ApiKeyRevoked = "apikey.revoked";
 }

@@ -41,6 +41,8 @@ public interface IGateUnit : IAsyncDisposable
 
     IOperationUsageStore OperationUsage { get; }
 
+    IApiKeyStore ApiKeys { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

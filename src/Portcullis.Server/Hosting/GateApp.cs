@@ -89,6 +89,7 @@ public static class GateApp
         Api.Protection.SettingsLockEndpoints.Map(authenticated);
         Api.Protection.TrustedNetworkEndpoints.Map(authenticated);
         Api.Holds.OperationEndpoints.Map(authenticated);
+        Api.ApiKeys.ApiKeyEndpoints.Map(authenticated);
         return app;
     }
 

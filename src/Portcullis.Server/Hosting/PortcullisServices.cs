@@ -24,6 +24,7 @@ public static class PortcullisServices
         services.Configure<Portcullis.Core.Notifications.NotificationOptions>(configuration.GetSection(Portcullis.Core.Notifications.NotificationOptions.Section));
         services.Configure<Portcullis.Core.Protection.ProtectionOptions>(configuration.GetSection(Portcullis.Core.Protection.ProtectionOptions.Section));
         services.Configure<Portcullis.Core.Holds.HeldOperationOptions>(configuration.GetSection(Portcullis.Core.Holds.HeldOperationOptions.Section));
+        services.Configure<Portcullis.Core.ApiKeys.ApiKeyOptions>(configuration.GetSection(Portcullis.Core.ApiKeys.ApiKeyOptions.Section));
         services.AddSingleton<IConfigurationCheck, ServerConfigurationCheck>();
         services.AddPortcullisCore();
         services.AddPortcullisStorage();

@@ -141,6 +141,14 @@ public static class ProblemCatalog
         [Core.Holds.HeldOperationErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such held operation"),
         [Core.Holds.HeldOperationErrors.NotPendingCode] = (StatusCodes.Status409Conflict, "Operation no longer pending"),
         [Core.Holds.HeldOperationErrors.TooManyPendingCode] = (StatusCodes.Status429TooManyRequests, "Too many operations waiting for approval"),
+
+        // API keys
+        [Core.ApiKeys.ApiKeyErrors.InvalidCode] = (StatusCodes.Status400BadRequest, "Invalid API key request"),
+        [Core.ApiKeys.ApiKeyErrors.PublicKeyInvalidCode] = (StatusCodes.Status400BadRequest, "Invalid public key"),
+        [Core.ApiKeys.ApiKeyErrors.NotFoundCode] = (StatusCodes.Status404NotFound, "No such API key"),
+        [Core.ApiKeys.ApiKeyErrors.RevokedCode] = (StatusCodes.Status409Conflict, "API key revoked or expired"),
+        [Core.ApiKeys.ApiKeyErrors.AlreadyRotatedCode] = (StatusCodes.Status409Conflict, "API key already rotated"),
+        [Core.ApiKeys.ApiKeyErrors.LimitCode] = (StatusCodes.Status409Conflict, "Too many API keys"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys;

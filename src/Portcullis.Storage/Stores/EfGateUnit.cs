@@ -45,6 +45,7 @@ internal sealed class EfGateUnit : IGateUnit
         Protection = new EfProtectionStore(db);
         HeldOperations = new EfHeldOperationStore(db, this);
         OperationUsage = new EfOperationUsageStore(db);
+        ApiKeys = new EfApiKeyStore(db);
     }
 
     public IUserStore Users { get; }
@@ -79,6 +80,8 @@ internal sealed class EfGateUnit : IGateUnit
     public IHeldOperationStore HeldOperations { get; }
 
     public IOperationUsageStore OperationUsage { get; }
+
+    public IApiKeyStore ApiKeys { get; }
 
     internal bool InTransaction => _transaction is not null;
 

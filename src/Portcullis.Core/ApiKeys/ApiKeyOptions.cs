@@ -1,0 +1,25 @@
+namespace Portcullis.Core.ApiKeys;
+
+/// <summary>API keys (configuration section <c>ApiKeys</c>).</summary>
+public sealed class ApiKeyOptions
+{
+    public const string Section = "ApiKeys";
+
+    /// <summary>Lifetime of a key created without one. Default 90 days; 1 day up to <see cref="MaxLifetime"/>.</summary>
+    public TimeSpan DefaultLifetime { get; set; } = TimeSpan.FromDays(90);
+
+    /// <summary>Longest lifetime a key may ask for. Default 365 days; at most 365 days.</summary>
+    public TimeSpan MaxLifetime { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>How long the trade permission lasts on a key without an IP allowlist. Default 30 days; 1–365 days.</summary>
+    public TimeSpan UnrestrictedTradeLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Keys a user may have that are neither revoked nor expired. Default 20; 1–100.</summary>
+    public int MaxKeysPerUser { get; set; } = 20;
+
+    /// <summary>Overlap of a rotation when none is asked for. Default 24 hours; up to <see cref="MaxRotationOverlap"/>.</summary>
+    public TimeSpan DefaultRotationOverlap { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>Longest overlap a rotation may ask for. Default 7 days; at most 30 days.</summary>
+    public TimeSpan MaxRotationOverlap { get; set; } = TimeSpan.FromDays(7);
+}
