@@ -75,6 +75,8 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Core.ApiKeys.ApiKey> ApiKeys => Set<Core.ApiKeys.ApiKey>();
 
+    public DbSet<Core.ApiKeys.SeenNonce> SeenNonces => Set<Core.ApiKeys.SeenNonce>();
+
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();
 

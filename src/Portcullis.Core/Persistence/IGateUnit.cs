@@ -43,6 +43,8 @@ public interface IGateUnit : IAsyncDisposable
 
     IApiKeyStore ApiKeys { get; }
 
+    INonceStore Nonces { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

@@ -46,6 +46,7 @@ internal sealed class EfGateUnit : IGateUnit
         HeldOperations = new EfHeldOperationStore(db, this);
         OperationUsage = new EfOperationUsageStore(db);
         ApiKeys = new EfApiKeyStore(db);
+        Nonces = new EfNonceStore(db);
     }
 
     public IUserStore Users { get; }
@@ -82,6 +83,8 @@ internal sealed class EfGateUnit : IGateUnit
     public IOperationUsageStore OperationUsage { get; }
 
     public IApiKeyStore ApiKeys { get; }
+
+    public INonceStore Nonces { get; }
 
     internal bool InTransaction => _transaction is not null;
 

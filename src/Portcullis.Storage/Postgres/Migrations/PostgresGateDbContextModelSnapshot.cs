@@ -235,6 +235,29 @@ namespace Portcullis.Storage.Postgres.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Portcullis.Core.ApiKeys.SeenNonce", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("nonce");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Scope", "Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("seen_nonces", (string)null);
+                });
+
             modelBuilder.Entity("Portcullis.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")

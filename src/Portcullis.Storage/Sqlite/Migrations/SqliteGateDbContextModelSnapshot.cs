@@ -230,6 +230,29 @@ namespace Portcullis.Storage.Sqlite.Migrations
                     b.ToTable("api_keys", (string)null);
                 });
 
+            modelBuilder.Entity("Portcullis.Core.ApiKeys.SeenNonce", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scope");
+
+                    b.Property<string>("Nonce")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nonce");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Scope", "Nonce");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("seen_nonces", (string)null);
+                });
+
             modelBuilder.Entity("Portcullis.Core.Audit.AuditEvent", b =>
                 {
                     b.Property<long>("Sequence")

@@ -54,6 +54,19 @@ namespace Portcullis.Storage.Sqlite.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "seen_nonces",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    nonce = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_seen_nonces", x => new { x.scope, x.nonce });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_key_id",
                 table: "api_keys",
@@ -64,6 +77,11 @@ namespace Portcullis.Storage.Sqlite.Migrations
                 name: "IX_api_keys_user_id",
                 table: "api_keys",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_seen_nonces_expires_at",
+                table: "seen_nonces",
+                column: "expires_at");
         }
 
         /// <inheritdoc />
@@ -71,6 +89,9 @@ namespace Portcullis.Storage.Sqlite.Migrations
         {
             migrationBuilder.DropTable(
                 name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "seen_nonces");
         }
     }
 }

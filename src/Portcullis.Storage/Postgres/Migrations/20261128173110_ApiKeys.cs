@@ -54,6 +54,19 @@ namespace Portcullis.Storage.Postgres.Migrations
                         onDelete: ReferentialAction.Restrict);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "seen_nonces",
+                columns: table => new
+                {
+                    scope = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    nonce = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_seen_nonces", x => new { x.scope, x.nonce });
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_api_keys_key_id",
                 table: "api_keys",
@@ -64,6 +77,11 @@ namespace Portcullis.Storage.Postgres.Migrations
                 name: "IX_api_keys_user_id",
                 table: "api_keys",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_seen_nonces_expires_at",
+                table: "seen_nonces",
+                column: "expires_at");
         }
 
         /// <inheritdoc />
@@ -71,6 +89,9 @@ namespace Portcullis.Storage.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "api_keys");
+
+            migrationBuilder.DropTable(
+                name: "seen_nonces");
         }
     }
 }
