@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Orders;
 
@@ -24,14 +23,7 @@ public abstract partial class LedgerConformance(LedgerStoreFixture store)
         new(symbol, side, "limit", quantity, LimitPrice: limit, TimeInForce: tif);
 
     /// <summary>Everything the books say about an account, to assert that a refused operation changed nothing.</summary>
-    protected static async Task<string> BooksAsync(TestLedger t, Guid account)
-    {
-        var portfolio = (await t.Ledger.GetPortfolioAsync(account, None)).Value;
-        var statement = (await t.Ledger.GetStatementAsync(account, TestLedger.Start.AddDays(-1), TestLedger.Start.AddDays(300), None)).Value;
-        var orders = (await t.Ledger.GetOrdersAsync(account, openOnly: false, None)).Value;
-        var withdrawals = (await t.Ledger.GetWithdrawalsAsync(account, None)).Value;
-        return JsonSerializer.Serialize(new { portfolio.Cash, portfolio.Positions, statement.Entries, orders, withdrawals });
-    }
+    protected static Task<string> BooksAsync(TestLedger t, Guid account) => LedgerConformanceBooks.ReadAsync(t, account);
 
     protected static async Task AssertConsistentAsync(TestLedger t)
     {
