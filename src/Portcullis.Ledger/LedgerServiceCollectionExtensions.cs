@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Instruments;
+using Portcullis.Ledger.Orders;
 using Portcullis.Ledger.Prices;
 
 namespace Portcullis.Ledger;
@@ -12,7 +15,7 @@ public static class LedgerServiceCollectionExtensions
     /// <summary>
     /// Registers the paper ledger as <see cref="IBrokerageBackend"/> and <see cref="ILedgerAdministration"/> (one
     /// singleton <see cref="PaperBrokerage"/>), its validated <see cref="LedgerOptions"/> and an <see cref="IPriceSource"/>
-    /// from <c>Ledger:Prices</c> (replace it by registering your own first). Uses the registered <see cref="TimeProvider"/>
+    /// from <c>Ledger:Prices</c> (replace it by registering your own first), and a <see cref="PriceProcessingLoop"/> for the host's background service. Uses the registered <see cref="TimeProvider"/>
     /// (the system clock if none). The host binds the <c>Ledger</c> section, e.g.
     /// <c>services.Configure&lt;LedgerOptions&gt;(configuration.GetSection(LedgerOptions.Section))</c>.
     /// </summary>
@@ -32,6 +35,9 @@ public static class LedgerServiceCollectionExtensions
             sp.GetRequiredService<IOptions<LedgerOptions>>().Value, sp.GetRequiredService<IPriceSource>(), sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<IBrokerageBackend>(sp => sp.GetRequiredService<PaperBrokerage>());
         services.TryAddSingleton<ILedgerAdministration>(sp => sp.GetRequiredService<PaperBrokerage>());
+        services.TryAddSingleton(sp => new PriceProcessingLoop(sp.GetRequiredService<ILedgerAdministration>(),
+            sp.GetRequiredService<IOptions<LedgerOptions>>().Value, sp.GetRequiredService<TimeProvider>(),
+            sp.GetService<ILogger<PriceProcessingLoop>>() ?? NullLogger<PriceProcessingLoop>.Instance));
         return services;
     }
 
