@@ -28,6 +28,26 @@ public abstract partial class LedgerConformance
         await AssertConsistentAsync(t);
     }
 
+    [SkippableFact]
+    public async Task MarginAccount_CannotWithdrawTheCollateralItsPositionsNeed()
+    {
+        using var t = Open(o => o.DestinationHold = TimeSpan.Zero);
+        var account = await t.NewAccountAsync(usd: 1_000m);
+        await t.Ledger.DepositAsync(account, "EUR", 500m, null, None);
+        var destination = (await t.Ledger.AddDestinationAsync(account, "Main bank", "DE89370400440532013000", None)).Value;
+        await t.Ledger.ChangeMarginAsync(account, "margin", 2m, None);
+        Assert.Equal(OrderStatus.Filled, (await t.Ledger.PlaceOrderAsync(account, Market("buy", 30), null, None)).Value.Status);
+        Assert.Equal(100m, (await t.Ledger.GetPortfolioAsync(account, None)).Value.BuyingPower); // (1,000 + 550) × 2 − 3,000
+
+        var before = await BooksAsync(t, account);
+        AssertFails(await t.Ledger.WithdrawAsync(account, destination.Id, "EUR", 100m, null, None), LedgerErrors.InsufficientFunds);
+        Assert.Equal(before, await BooksAsync(t, account));
+
+        Assert.True((await t.Ledger.WithdrawAsync(account, destination.Id, "EUR", 40m, null, None)).IsSuccess);
+        Assert.Equal(12m, (await t.Ledger.GetPortfolioAsync(account, None)).Value.BuyingPower);
+        await AssertConsistentAsync(t);
+    }
+
     [SkippableTheory]
     [InlineData("cash", 2)]
     [InlineData("margin", 0.5)]

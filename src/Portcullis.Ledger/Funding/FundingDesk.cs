@@ -186,6 +186,14 @@ internal sealed class FundingDesk(LedgerDatabase database, IPriceSource prices, 
                 new Posting(JournalBook.Cash, accountId, currency, -amount),
                 new Posting(JournalBook.External, null, currency, amount),
             ], cancellationToken);
+
+            // A margin account may not withdraw the collateral its positions need: the posting above has updated the
+            // snapshot's (tracked) balances, so this is the buying power after the withdrawal; refusing rolls it back.
+            if (account.MarginMode == Margin.MarginMode.Margin && await snapshot.BuyingPowerAsync(prices, _fx, null, cancellationToken) is not >= 0m)
+            {
+                return LedgerErrors.Error(LedgerErrors.InsufficientFunds, "This withdrawal would leave the account's positions under-margined.");
+            }
+
             var withdrawal = new Withdrawal
             {
                 Id = id,
