@@ -117,19 +117,19 @@ internal sealed class OrderDesk(LedgerDatabase database, IPriceSource prices, Le
                 var now = time.GetUtcNow();
                 if (order.Status != OrderStatus.Open)
                 {
-                    return LedgerResult<string>.Success("none");
+                    return LedgerResult<ProcessOutcome>.Success(ProcessOutcome.Unchanged);
                 }
 
                 if (order.ExpiresAt is { } expiry && now >= expiry)
                 {
                     order.Status = OrderStatus.Expired;
                     order.UpdatedAt = now;
-                    return "expired";
+                    return ProcessOutcome.Expired;
                 }
 
                 if (await prices.GetQuoteAsync(order.Symbol, cancellationToken) is not { } quote)
                 {
-                    return "none";
+                    return ProcessOutcome.Unchanged;
                 }
 
                 var wasTriggered = order.StopTriggered;
@@ -141,17 +141,18 @@ internal sealed class OrderDesk(LedgerDatabase database, IPriceSource prices, Le
                     order.Status = OrderStatus.Rejected;
                     order.RejectCode = error?.Code;
                     order.UpdatedAt = now;
-                    return "rejected";
+                    return ProcessOutcome.Rejected;
                 }
 
-                return outcome == ExecutionOutcome.Filled ? "filled" : order.StopTriggered && !wasTriggered ? "triggered" : "none";
+                return outcome == ExecutionOutcome.Filled ? ProcessOutcome.Filled
+                    : order.StopTriggered && !wasTriggered ? ProcessOutcome.Triggered : ProcessOutcome.Unchanged;
             }, cancellationToken);
-            switch (result.IsSuccess ? result.Value : "none")
+            switch (result.IsSuccess ? result.Value : ProcessOutcome.Unchanged)
             {
-                case "filled": filled++; break;
-                case "triggered": triggered++; break;
-                case "rejected": rejected++; break;
-                case "expired": expired++; break;
+                case ProcessOutcome.Filled: filled++; break;
+                case ProcessOutcome.Triggered: triggered++; break;
+                case ProcessOutcome.Rejected: rejected++; break;
+                case ProcessOutcome.Expired: expired++; break;
             }
         }
 
