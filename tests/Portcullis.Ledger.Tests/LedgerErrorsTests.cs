@@ -23,6 +23,6 @@ public sealed partial class LedgerErrorsTests
         Assert.Equal(LedgerErrors.All.Count, LedgerErrors.All.Distinct().Count());
     }
 
-    [GeneratedRegex(@"ledger\.[a-z_]+(?=`)")]
+    [GeneratedRegex(@"(?<=`)ledger\.[a-z_]+(?=`)")]
     private static partial Regex Code();
 }
