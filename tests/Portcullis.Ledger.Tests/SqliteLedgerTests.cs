@@ -1,0 +1,3 @@
+namespace Portcullis.Ledger.Tests;
+
+public sealed class SqliteLedgerTests(SqliteLedgerStoreFixture store) : LedgerConformance(store), IClassFixture<SqliteLedgerStoreFixture>;
