@@ -21,11 +21,14 @@ public sealed class HttpSignatureResult<T>
     /// <summary>The value; reading it from a failed result is a bug.</summary>
     public T Value => IsSuccess ? _value! : throw new InvalidOperationException($"Failed result ({Error.Code}) has no value.");
 
+#pragma warning disable CA1000 // factories on the generic type read best at call sites
     public static HttpSignatureResult<T> Success(T value) => new(value, null);
 
     public static HttpSignatureResult<T> Fail(SignatureError error) => new(default, error);
 
     public static HttpSignatureResult<T> Fail(string code, string message) => new(default, new SignatureError(code, message));
+
+#pragma warning restore CA1000
 
     public static implicit operator HttpSignatureResult<T>(SignatureError error) => Fail(error);
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 
 namespace Portcullis.HttpSignatures.Algorithms;
@@ -99,6 +100,8 @@ public sealed class EcdsaP256HttpKey : HttpSignatureKey
         {
             _ecdsa.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 
     private static EcdsaP256HttpKey Checked(ECDsa ecdsa, bool canSign)

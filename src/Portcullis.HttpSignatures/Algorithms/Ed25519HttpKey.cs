@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using NSec.Cryptography;
 
 namespace Portcullis.HttpSignatures.Algorithms;
@@ -77,6 +78,8 @@ public sealed class Ed25519HttpKey : HttpSignatureKey
         {
             _privateKey?.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 
     private static Ed25519HttpKey FromPrivate(ReadOnlySpan<byte> blob, KeyBlobFormat format)

@@ -39,5 +39,7 @@ public sealed class HmacSha256HttpKey : HttpSignatureKey
         {
             CryptographicOperations.ZeroMemory(_secret);
         }
+
+        base.Dispose(disposing);
     }
 }

@@ -65,5 +65,7 @@ public sealed class RsaHttpKey : HttpSignatureKey
         {
             _rsa.Dispose();
         }
+
+        base.Dispose(disposing);
     }
 }
