@@ -58,29 +58,33 @@ public static class ComponentValues
                 : Invalid(component, "@status is only defined for responses.");
         }
 
-        if (message.TargetUri is not { } uri || message.Method is not { } method)
+        if (message.TargetUri is not { } uri || message.Method is not { } method || message.RequestTarget is not { } target)
         {
             return Invalid(component, "Request components need a request (use req on a response).");
         }
 
+        var queryStart = target.IndexOf('?', StringComparison.Ordinal);
+        var path = target == "*" ? string.Empty : queryStart < 0 ? target : target[..queryStart];
+        var query = queryStart < 0 ? "?" : target[queryStart..];
+        var authority = uri.GetComponents(UriComponents.Host | UriComponents.Port, UriFormat.UriEscaped).ToLowerInvariant();
         switch (component.Name)
         {
             case DerivedComponents.Method: // §2.2.1
                 return HttpSignatureResult<string>.Success(method);
-            case DerivedComponents.TargetUri: // §2.2.2: absolute URI without fragment or user info
-                return HttpSignatureResult<string>.Success(uri.GetComponents(UriComponents.HttpRequestUrl, UriFormat.UriEscaped));
+            case DerivedComponents.TargetUri: // §2.2.2: scheme://authority plus the target as sent, no fragment or user info
+                return HttpSignatureResult<string>.Success(uri.Scheme.ToLowerInvariant() + "://" + authority + (target == "*" ? string.Empty : target));
             case DerivedComponents.Authority: // §2.2.3: host[:port], lowercase, default port omitted
-                return HttpSignatureResult<string>.Success(uri.GetComponents(UriComponents.Host | UriComponents.Port, UriFormat.UriEscaped).ToLowerInvariant());
+                return HttpSignatureResult<string>.Success(authority);
             case DerivedComponents.Scheme: // §2.2.4
                 return HttpSignatureResult<string>.Success(uri.Scheme.ToLowerInvariant());
-            case DerivedComponents.RequestTarget: // §2.2.5: origin-form (path and query)
-                return HttpSignatureResult<string>.Success(uri.PathAndQuery);
+            case DerivedComponents.RequestTarget: // §2.2.5: as sent (origin form, or "*")
+                return HttpSignatureResult<string>.Success(target);
             case DerivedComponents.Path: // §2.2.6: an empty path is "/"
-                return HttpSignatureResult<string>.Success(uri.AbsolutePath.Length == 0 ? "/" : uri.AbsolutePath);
+                return HttpSignatureResult<string>.Success(path.Length == 0 ? "/" : path);
             case DerivedComponents.Query: // §2.2.7: with the leading "?"; "?" alone when there is no query
-                return HttpSignatureResult<string>.Success(uri.Query.Length == 0 ? "?" : uri.Query);
+                return HttpSignatureResult<string>.Success(query);
             case DerivedComponents.QueryParam: // §2.2.8
-                return ResolveQueryParam(uri, component);
+                return ResolveQueryParam(query, component);
             case DerivedComponents.SignatureParams:
                 return Invalid(component, "@signature-params cannot be a covered component.");
             default:
@@ -88,7 +92,7 @@ public static class ComponentValues
         }
     }
 
-    private static HttpSignatureResult<string> ResolveQueryParam(Uri uri, ComponentIdentifier component)
+    private static HttpSignatureResult<string> ResolveQueryParam(string query, ComponentIdentifier component)
     {
         if (component.Parameters["name"] is not { Kind: SfKind.String } name)
         {
@@ -96,7 +100,7 @@ public static class ComponentValues
         }
 
         string? found = null;
-        foreach (var (key, value) in QueryParameters.Parse(uri.Query))
+        foreach (var (key, value) in QueryParameters.Parse(query))
         {
             if (!string.Equals(key, name.String, StringComparison.Ordinal))
             {
