@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Portcullis.HttpSignatures.Algorithms;
+using Portcullis.HttpSignatures.Digests;
 using Portcullis.HttpSignatures.Messages;
 
 namespace Portcullis.HttpSignatures.Tests;
@@ -42,7 +43,7 @@ internal static class AppendixB
         if (fixDigest)
         {
             fields.Remove("Content-Digest");
-            fields.Add("Content-Digest", Digests.ContentDigest.Create(body, Digests.ContentDigest.Sha512));
+            fields.Add("Content-Digest", ContentDigest.Create(body, ContentDigest.Sha512));
         }
 
         return SignatureMessage.ForResponse(response.GetProperty("status").GetInt32(), fields, body, Request());
