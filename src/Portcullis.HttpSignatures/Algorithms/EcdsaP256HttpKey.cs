@@ -9,6 +9,9 @@ public sealed class EcdsaP256HttpKey : HttpSignatureKey
     private const int SignatureSize = 64;
     private readonly ECDsa _ecdsa;
 
+    // .NET does not promise that one ECDsa/RSA instance is safe for concurrent use; the gate shares keys across requests.
+    private readonly Lock _lock = new();
+
     private EcdsaP256HttpKey(ECDsa ecdsa, bool canSign)
     {
         _ecdsa = ecdsa;
@@ -20,7 +23,16 @@ public sealed class EcdsaP256HttpKey : HttpSignatureKey
     public override bool CanSign { get; }
 
     /// <summary>The DER SubjectPublicKeyInfo (what the gate stores).</summary>
-    public byte[] PublicKeySpki => _ecdsa.ExportSubjectPublicKeyInfo();
+    public byte[] PublicKeySpki
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _ecdsa.ExportSubjectPublicKeyInfo();
+            }
+        }
+    }
 
     public static EcdsaP256HttpKey Generate() => new(ECDsa.Create(ECCurve.NamedCurves.nistP256), canSign: true);
 
@@ -85,14 +97,31 @@ public sealed class EcdsaP256HttpKey : HttpSignatureKey
         return new EcdsaP256HttpKey(ecdsa, canSign: d is not null);
     }
 
-    public override byte[] Sign(ReadOnlySpan<byte> data) =>
-        CanSign
-            ? _ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation)
-            : throw PublicOnly();
+    public override byte[] Sign(ReadOnlySpan<byte> data)
+    {
+        if (!CanSign)
+        {
+            throw PublicOnly();
+        }
 
-    public override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
-        signature.Length == SignatureSize
-        && _ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        lock (_lock)
+        {
+            return _ecdsa.SignData(data, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+    }
+
+    public override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        if (signature.Length != SignatureSize)
+        {
+            return false;
+        }
+
+        lock (_lock)
+        {
+            return _ecdsa.VerifyData(data, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {

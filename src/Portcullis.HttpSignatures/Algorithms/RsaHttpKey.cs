@@ -9,6 +9,9 @@ namespace Portcullis.HttpSignatures.Algorithms;
 public sealed class RsaHttpKey : HttpSignatureKey
 {
     private readonly RSA _rsa;
+
+    // .NET does not promise that one ECDsa/RSA instance is safe for concurrent use; the gate shares keys across requests.
+    private readonly Lock _lock = new();
     private readonly RSASignaturePadding _padding;
     private readonly HashAlgorithmName _hash;
 
@@ -53,11 +56,26 @@ public sealed class RsaHttpKey : HttpSignatureKey
     }
 
     // .NET's PSS uses a salt as long as the hash (64 bytes for SHA-512), as §3.3.1 requires.
-    public override byte[] Sign(ReadOnlySpan<byte> data) =>
-        CanSign ? _rsa.SignData(data.ToArray(), _hash, _padding) : throw PublicOnly();
+    public override byte[] Sign(ReadOnlySpan<byte> data)
+    {
+        if (!CanSign)
+        {
+            throw PublicOnly();
+        }
 
-    public override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature) =>
-        signature.Length == _rsa.KeySize / 8 && _rsa.VerifyData(data, signature, _hash, _padding);
+        lock (_lock)
+        {
+            return _rsa.SignData(data.ToArray(), _hash, _padding);
+        }
+    }
+
+    public override bool Verify(ReadOnlySpan<byte> data, ReadOnlySpan<byte> signature)
+    {
+        lock (_lock)
+        {
+            return signature.Length == _rsa.KeySize / 8 && _rsa.VerifyData(data, signature, _hash, _padding);
+        }
+    }
 
     protected override void Dispose(bool disposing)
     {
