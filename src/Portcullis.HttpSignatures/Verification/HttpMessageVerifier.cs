@@ -197,12 +197,22 @@ public sealed class HttpMessageVerifier
         }
 
         // RFC 9530 §1.1 / RFC 9421 §7.2.8: a covered Content-Digest only protects the body if it matches it.
-        if (components.Contains(contentDigest) && message.Body is { } body)
+        // Any covered form counts ("content-digest", ;sf, ;key=...); with ;req it is the request's digest and body.
+        foreach (var component in components)
         {
-            var digest = ContentDigest.Verify(message.Fields.GetCombined(ContentDigest.FieldName)!, body.Span);
-            if (!digest.IsSuccess)
+            if (!string.Equals(component.Name, "content-digest", StringComparison.Ordinal))
             {
-                return Fail(result, digest.Error.Code, digest.Error.Message);
+                continue;
+            }
+
+            var owner = component.Parameters.ContainsKey("req") ? message.Request : message;
+            if (owner?.Body is { } body && owner.Fields.GetCombined(ContentDigest.FieldName) is { } digestField)
+            {
+                var digest = ContentDigest.Verify(digestField, body.Span);
+                if (!digest.IsSuccess)
+                {
+                    return Fail(result, digest.Error.Code, digest.Error.Message);
+                }
             }
         }
 

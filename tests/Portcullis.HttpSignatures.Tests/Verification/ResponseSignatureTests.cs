@@ -59,6 +59,26 @@ public sealed class ResponseSignatureTests
         Assert.True(result.Parameters["ext"]!.IsTrue);
     }
 
+    [Fact]
+    public async Task ResponseCoveringTheRequestDigest_ChecksItAgainstTheRequestBody()
+    {
+        using var key = Ed25519HttpKey.Generate();
+        var requestBody = "{\"qty\":10}"u8.ToArray();
+        var request = SignatureMessage.ForRequest("POST", new Uri("https://gate.example/v1/orders"), new HttpFields().Add("Content-Digest", ContentDigest.Create(requestBody)), requestBody);
+        var response = SignatureMessage.ForResponse(204, new HttpFields(), request: request);
+        var requestDigest = new ComponentIdentifier("content-digest", SfParameters.Empty.With("req", SfBareItem.True));
+        var parameters = new SignatureParameters { Created = Now, KeyId = "gate", Algorithm = key.Algorithm, Nonce = "n" };
+        var signed = HttpMessageSigner.Sign(response, new SignatureDefinition("resp", [ComponentIdentifier.Status, requestDigest], parameters), key).Value;
+        var verifier = new HttpMessageVerifier(new SignatureVerificationPolicy { RequiredComponents = [] }, new SingleKeyResolver("gate", key), new FakeTimeProvider(Now));
+        var tamperedRequest = SignatureMessage.ForRequest("POST", new Uri("https://gate.example/v1/orders"), new HttpFields().Add("Content-Digest", ContentDigest.Create(requestBody)), "{\"qty\":99}"u8.ToArray());
+
+        var ok = SignatureMessage.ForResponse(204, new HttpFields().Add("Signature-Input", signed.SignatureInputValue).Add("Signature", signed.SignatureValue), request: request);
+        var tampered = SignatureMessage.ForResponse(204, new HttpFields().Add("Signature-Input", signed.SignatureInputValue).Add("Signature", signed.SignatureValue), request: tamperedRequest);
+
+        Assert.True((await verifier.VerifyAsync(ok, CancellationToken.None)).IsSuccess);
+        Assert.Equal(HttpSignatureErrors.DigestMismatch, (await verifier.VerifyAsync(tampered, CancellationToken.None)).Code);
+    }
+
     private static HttpFields CopyOf(HttpFields fields)
     {
         var copy = new HttpFields();
