@@ -1,49 +1,19 @@
 using System.Net;
 using System.Text.Json;
 using NSec.Cryptography;
+using Portcullis.Server.Tests.Policy;
 using Portcullis.Testing;
 
 namespace Portcullis.Server.Tests.ApiKeys;
 
 /// <summary>API keys over HTTP: created, listed, rotated and revoked under the policy (tier 1 to create, never frozen to revoke).</summary>
-public sealed class ApiKeyEndpointsTests : IAsyncLifetime
+public sealed class ApiKeyEndpointsTests : PolicyFileTests
 {
-    private const string OpenPolicy = """
-        version: 1
-        tiers:
-          open:
-            proofs: []
-            unattended: allow
-        rules:
-          - name: everything
-            operations: ["*.read", "apikey.*", "freeze.*", "session.*"]
-            tier: open
-          - name: default-deny
-            operations: ["*"]
-            decision: deny
-            reason: default_deny
-        """;
+    protected override string Rules => "";
 
-    private readonly TempDirectory _directory = new();
-    private TestGate _gate = null!;
-    private HttpClient _client = null!;
+    protected override IReadOnlyList<string> OpenOperations => ["*.read", "apikey.*", "freeze.*", "session.*"];
 
-    public async Task InitializeAsync()
-    {
-        var file = Path.Combine(_directory.Path, "policy.yaml");
-        await File.WriteAllTextAsync(file, OpenPolicy);
-        _gate = await TestGate.StartAsync(new Dictionary<string, string?> { ["Policy:File"] = file });
-        await _gate.CreateUserAsync("alice");
-        await _gate.CreateUserAsync("mallory");
-        _client = _gate.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _gate.DisposeAsync();
-        _directory.Dispose();
-    }
+    protected override IReadOnlyList<string> Users => ["alice", "mallory"];
 
     private static string PublicKey()
     {
@@ -53,14 +23,14 @@ public sealed class ApiKeyEndpointsTests : IAsyncLifetime
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> CreateAsync(string token, object body)
     {
-        var (status, json, _) = await _client.PostJsonAsync("/api/v1/api-keys", body, token);
+        var (status, json, _) = await Client.PostJsonAsync("/api/v1/api-keys", body, token);
         return (status, json);
     }
 
     [Fact]
     public async Task AKey_IsCreatedListedRotatedAndRevoked_WithoutEverShowingASecretTwice()
     {
-        var token = (await _gate.SignInAsync(_client, "alice")).Token();
+        var token = (await Gate.SignInAsync(Client, "alice")).Token();
 
         var (created, body) = await CreateAsync(token, new
         {
@@ -78,23 +48,23 @@ public sealed class ApiKeyEndpointsTests : IAsyncLifetime
         Assert.Equal(("active", "ed25519"), (key.GetProperty("state").GetString(), key.GetProperty("algorithm").GetString()));
         Assert.Equal(["read", "trade"], key.GetProperty("effective_permissions").EnumerateArray().Select(p => p.GetString()));
         var id = key.GetProperty("id").GetString();
-        _gate.Time.Advance(TimeSpan.FromMinutes(1));
+        Gate.Time.Advance(TimeSpan.FromMinutes(1));
 
-        var (rotated, successor, _) = await _client.PostJsonAsync($"/api/v1/api-keys/{id}/rotate", new { public_key = PublicKey(), overlap_hours = 1 }, token);
+        var (rotated, successor, _) = await Client.PostJsonAsync($"/api/v1/api-keys/{id}/rotate", new { public_key = PublicKey(), overlap_hours = 1 }, token);
         Assert.True(rotated == HttpStatusCode.Created, successor.ToString());
-        var (_, list, _) = await _client.GetJsonAsync("/api/v1/api-keys", token);
+        var (_, list, _) = await Client.GetJsonAsync("/api/v1/api-keys", token);
         var items = list.GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(2, items.Count);
         Assert.Equal(id, items[1].GetProperty("id").GetString());
         Assert.Equal(successor.GetProperty("key").GetProperty("id").GetString(), items[1].GetProperty("successor_id").GetString());
         Assert.DoesNotContain("secret", list.ToString(), StringComparison.Ordinal);
 
-        var (revoked, revokedKey, _) = await _client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", token);
+        var (revoked, revokedKey, _) = await Client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", token);
         Assert.Equal(HttpStatusCode.OK, revoked);
         Assert.Equal("revoked", revokedKey.GetProperty("state").GetString());
-        var (again, problem, _) = await _client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", token);
+        var (again, problem, _) = await Client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", token);
         Assert.Equal((HttpStatusCode.Conflict, "apikey.revoked"), (again, problem.Code()));
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         Assert.Contains(audit, e => e.Type == "apikey.created");
         Assert.Contains(audit, e => e.Type == "apikey.rotated");
         Assert.Contains(audit, e => e.Type == "apikey.revoked");
@@ -103,29 +73,29 @@ public sealed class ApiKeyEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task AnHmacKey_ShowsItsSecretInTheCreateAnswerOnly()
     {
-        var token = (await _gate.SignInAsync(_client, "alice")).Token();
+        var token = (await Gate.SignInAsync(Client, "alice")).Token();
 
         var (created, body) = await CreateAsync(token, new { name = "Legacy", algorithm = "hmac-sha256", permissions = new[] { "read" } });
 
         Assert.Equal(HttpStatusCode.Created, created);
         var secret = body.GetProperty("secret").GetString()!;
         Assert.Equal(43, secret.Length);
-        var (_, shown, _) = await _client.GetJsonAsync($"/api/v1/api-keys/{body.GetProperty("key").GetProperty("id").GetString()}", token);
+        var (_, shown, _) = await Client.GetJsonAsync($"/api/v1/api-keys/{body.GetProperty("key").GetProperty("id").GetString()}", token);
         Assert.DoesNotContain(secret, shown.ToString(), StringComparison.Ordinal);
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Data.Contains(secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Data.Contains(secret, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task BadInput_GetsProblemsWithFields_AndAnotherUsersKeyIsNotFound()
     {
-        var alice = (await _gate.SignInAsync(_client, "alice")).Token();
-        var mallory = (await _gate.SignInAsync(_client, "mallory")).Token();
+        var alice = (await Gate.SignInAsync(Client, "alice")).Token();
+        var mallory = (await Gate.SignInAsync(Client, "mallory")).Token();
 
         var (invalid, problem) = await CreateAsync(alice, new { name = "", public_key = PublicKey(), permissions = new[] { "withdraw" }, expires_in_days = 1000 });
         var (badKey, keyProblem) = await CreateAsync(alice, new { name = "Bot", public_key = "AAAA", permissions = new[] { "read" } });
         var (_, created) = await CreateAsync(alice, new { name = "Bot", public_key = PublicKey(), permissions = new[] { "read" } });
         var id = created.GetProperty("key").GetProperty("id").GetString();
-        var (notFound, missing, _) = await _client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", mallory);
+        var (notFound, missing, _) = await Client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", mallory);
 
         Assert.Equal((HttpStatusCode.BadRequest, "apikey.invalid"), (invalid, problem.Code()));
         Assert.Equal(["expires_in_days", "name", "permissions"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
@@ -136,14 +106,14 @@ public sealed class ApiKeyEndpointsTests : IAsyncLifetime
     [Fact]
     public async Task AnApiFreeze_RefusesNewKeys_ButRevokingStillWorks()
     {
-        var token = (await _gate.SignInAsync(_client, "alice")).Token();
+        var token = (await Gate.SignInAsync(Client, "alice")).Token();
         var (_, created) = await CreateAsync(token, new { name = "Bot", public_key = PublicKey(), permissions = new[] { "read" } });
-        var (frozen, _, _) = await _client.PostJsonAsync("/api/v1/me/freezes", new { capabilities = new[] { "api" } }, token);
+        var (frozen, _, _) = await Client.PostJsonAsync("/api/v1/me/freezes", new { capabilities = new[] { "api" } }, token);
         Assert.Equal(HttpStatusCode.Created, frozen);
 
         var (refused, problem) = await CreateAsync(token, new { name = "Bot 2", public_key = PublicKey(), permissions = new[] { "read" } });
         var id = created.GetProperty("key").GetProperty("id").GetString();
-        var (revoked, _, _) = await _client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", token);
+        var (revoked, _, _) = await Client.SendAsync(HttpMethod.Delete, $"/api/v1/api-keys/{id}", token);
 
         Assert.Equal((HttpStatusCode.Forbidden, "policy.frozen"), (refused, problem.Code()));
         Assert.Equal(HttpStatusCode.OK, revoked);
