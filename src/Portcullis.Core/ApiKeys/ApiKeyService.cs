@@ -106,14 +106,16 @@ public sealed class ApiKeyService(IGateStore store, ISecretProtector protector, 
         CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var overlap = overlapHours is null ? o.DefaultRotationOverlap : TimeSpan.FromHours(overlapHours.Value);
-        if (overlapHours is < 0 || overlap > o.MaxRotationOverlap)
+        var maxHours = (int)o.MaxRotationOverlap.TotalHours;
+        if (overlapHours is < 0 || overlapHours > maxHours)
         {
             return ApiKeyErrors.Invalid(new Dictionary<string, string[]>
             {
-                ["overlap_hours"] = [string.Create(CultureInfo.InvariantCulture, $"0 to {(int)o.MaxRotationOverlap.TotalHours} hours.")],
+                ["overlap_hours"] = [string.Create(CultureInfo.InvariantCulture, $"0 to {maxHours} hours.")],
             });
         }
+
+        var overlap = overlapHours is { } hours ? TimeSpan.FromHours(hours) : o.DefaultRotationOverlap;
 
         var now = time.GetUtcNow();
         await using var unit = await store.OpenAsync(cancellationToken);

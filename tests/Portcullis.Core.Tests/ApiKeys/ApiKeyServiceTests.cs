@@ -211,6 +211,7 @@ public sealed class ApiKeyServiceTests
         var rotated = await service.RotateAsync(alice.Id, old.Id, Convert.ToBase64String(next), 12, null, Ct);
         var twice = await service.RotateAsync(alice.Id, old.Id, Ed25519Key().Raw, null, null, Ct);
         var tooLong = await service.RotateAsync(alice.Id, rotated.Value.Key.Id, Ed25519Key().Raw, 24 * 8, null, Ct);
+        var absurd = await service.RotateAsync(alice.Id, rotated.Value.Key.Id, Ed25519Key().Raw, int.MaxValue, null, Ct);
 
         Assert.True(rotated.IsSuccess, rotated.Error?.Code);
         var successor = rotated.Value.Key;
@@ -225,6 +226,7 @@ public sealed class ApiKeyServiceTests
         Assert.Equal((now + TimeSpan.FromHours(12), successor.Id), (before.ExpiresAt, before.SuccessorId));
         Assert.Equal(ApiKeyErrors.AlreadyRotatedCode, twice.Error?.Code);
         Assert.Equal(ApiKeyErrors.InvalidCode, tooLong.Error?.Code);
+        Assert.Equal(ApiKeyErrors.InvalidCode, absurd.Error?.Code);
         Assert.Single(await gate.AuditAsync(AuditEventTypes.ApiKeyRotated));
     }
 }
