@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using NSec.Cryptography;
@@ -36,7 +37,7 @@ public static class ApiKeyPublicKeys
     }
 
     /// <summary>A short fingerprint for people to compare: base64url of the first 12 bytes of SHA-256 of the stored key.</summary>
-    public static string Fingerprint(byte[] stored) => Base64Url(SHA256.HashData(stored).AsSpan(0, 12));
+    public static string Fingerprint(byte[] stored) => Base64Url.EncodeToString(SHA256.HashData(stored).AsSpan(0, 12));
 
     private static Result<byte[]> ReadEd25519(byte[] der)
     {
@@ -101,6 +102,4 @@ public static class ApiKeyPublicKeys
         var buffer = new byte[builder.Length * 3 / 4];
         return Convert.TryFromBase64String(builder.ToString(), buffer, out var written) && written > 0 ? buffer[..written] : null;
     }
-
-    private static string Base64Url(ReadOnlySpan<byte> bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
@@ -236,7 +237,7 @@ public sealed class ApiKeyService(IGateStore store, ISecretProtector protector, 
             return null;
         }
 
-        var text = Convert.ToBase64String(secret).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var text = Base64Url.EncodeToString(secret);
         CryptographicOperations.ZeroMemory(secret);
         return text;
     }

@@ -286,15 +286,7 @@ public sealed class HeldOperationService
             if (_policies.Current.CapsFor(held.Operation).Count > 0)
             {
                 // An approved operation counts against the caps like one the policy allowed directly.
-                unit.OperationUsage.Add(new OperationUsage
-                {
-                    Id = Guid.CreateVersion7(now),
-                    UserId = held.UserId,
-                    Operation = held.Operation,
-                    Amount = held.Amount,
-                    Notional = held.Notional,
-                    At = now,
-                });
+                unit.OperationUsage.Add(OperationUsage.Of(held.UserId, held.Operation, held.Amount, held.Notional, now));
             }
 
             unit.Audit.Append(new AuditRecord(AuditEventTypes.OperationExecuted, "ok", actor, Actors.User(held.UserId), held.SourceIp, Data(held)));

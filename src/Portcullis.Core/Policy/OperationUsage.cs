@@ -18,4 +18,15 @@ public sealed class OperationUsage
     public decimal? Notional { get; init; }
 
     public required DateTimeOffset At { get; init; }
+
+    /// <summary>A new use of <paramref name="operation"/> by <paramref name="userId"/> at <paramref name="at"/>.</summary>
+    public static OperationUsage Of(Guid userId, string operation, decimal? amount, decimal? notional, DateTimeOffset at) => new()
+    {
+        Id = Guid.CreateVersion7(at),
+        UserId = userId,
+        Operation = operation,
+        Amount = amount,
+        Notional = notional,
+        At = at,
+    };
 }

@@ -31,39 +31,31 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
         var caps = policy.CapsFor(request.Operation);
         var now = time.GetUtcNow();
         await using var unit = await store.OpenAsync(cancellationToken);
-        IReadOnlyDictionary<string, decimal>? totals = null;
         if (caps.Count > 0)
         {
             await unit.BeginAsync(cancellationToken);
             await unit.Throttle.LockAsync(ThrottleKeys.ForCaps(current.User.Id), cancellationToken);
-            var uses = await unit.OperationUsage.ListSinceAsync(current.User.Id, CapTotals.Since(caps, now), cancellationToken);
-            totals = CapTotals.Sum(caps, uses, now);
         }
 
+        var totals = await TotalsAsync(unit, current.User.Id, caps, now, cancellationToken);
         var (resolved, subject) = await DescribeAsync(unit, current, request, totals, cancellationToken);
         var decision = policy.Decide(resolved, subject, now);
         Guid? reservation = null;
         if (decision.IsAllowed && caps.Count > 0)
         {
-            reservation = Guid.CreateVersion7(now);
-            unit.OperationUsage.Add(new OperationUsage
-            {
-                Id = reservation.Value,
-                UserId = current.User.Id,
-                Operation = resolved.Operation,
-                Amount = resolved.Amount,
-                Notional = resolved.Notional,
-                At = now,
-            });
+            var use = OperationUsage.Of(current.User.Id, resolved.Operation, resolved.Amount, resolved.Notional, now);
+            unit.OperationUsage.Add(use);
+            reservation = use.Id;
         }
 
         var readOnly = Operations.Find(request.Operation)?.ReadOnly ?? false;
-        if (!decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads)
+        var audited = !decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads;
+        if (audited)
         {
             unit.Audit.Append(Record(resolved, decision, Actors.User(current.User.Id), Actors.Session(current.Session.Id)));
         }
 
-        if (reservation is not null || !decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads)
+        if (audited || reservation is not null)
         {
             await unit.CommitAsync(cancellationToken);
         }
@@ -104,11 +96,15 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
         var policy = policies.Current;
         var caps = policy.CapsFor(request.Operation);
         var now = time.GetUtcNow();
-        var totals = caps.Count == 0 ? null
-            : CapTotals.Sum(caps, await unit.OperationUsage.ListSinceAsync(current.User.Id, CapTotals.Since(caps, now), cancellationToken), now);
+        var totals = await TotalsAsync(unit, current.User.Id, caps, now, cancellationToken);
         var (resolved, subject) = await DescribeAsync(unit, current, request, totals, cancellationToken);
         return policy.Explain(resolved, subject, now);
     }
+
+    /// <summary>The user's totals for <paramref name="caps"/> from the recorded uses; <c>null</c> (no query) when there is no cap.</summary>
+    private static async Task<IReadOnlyDictionary<string, decimal>?> TotalsAsync(IGateUnit unit, Guid userId, IReadOnlyList<CapQuery> caps,
+        DateTimeOffset now, CancellationToken cancellationToken) =>
+        caps.Count == 0 ? null : CapTotals.Sum(caps, await unit.OperationUsage.ListSinceAsync(userId, CapTotals.Since(caps, now), cancellationToken), now);
 
     /// <summary>The audit record of a decision: <c>policy.decided</c>, outcome the decision kind and reason.</summary>
     public static AuditRecord Record(OperationRequest request, Decision decision, string actor, string? target)
