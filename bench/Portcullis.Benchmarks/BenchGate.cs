@@ -8,6 +8,7 @@ using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
 using Portcullis.Core.Users;
 using Portcullis.Server.Hosting;
+using Portcullis.Server.Trading;
 using Portcullis.Storage;
 
 namespace Portcullis.Benchmarks;
@@ -70,7 +71,7 @@ public sealed class BenchGate : IAsyncDisposable
                 throw new InvalidOperationException("Bad benchmark configuration: " + string.Join("; ", problems));
             }
 
-            await provider.GetRequiredService<IGateStore>().MigrateAsync(cancellationToken);
+            await provider.MigrateAllAsync(cancellationToken);
             var created = await provider.GetRequiredService<UserService>().CreateAsync(
                 new NewUser(Username, "Bench User", UserRole.AccountHolder, Password), "bench", cancellationToken);
             if (!created.IsSuccess)

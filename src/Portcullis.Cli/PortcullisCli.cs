@@ -22,6 +22,7 @@ public static class PortcullisCli
         root.Subcommands.Add(NotificationCommands.Create(global, console));
         root.Subcommands.Add(PolicyCommands.Create(console));
         root.Subcommands.Add(FreezeCommands.Create(global, console));
+        root.Subcommands.Add(LedgerCommands.Create(global, console));
         return root;
     }
 

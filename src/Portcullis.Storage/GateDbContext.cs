@@ -8,6 +8,7 @@ using Portcullis.Core.Factors.Push;
 using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Core.Holds;
 using Portcullis.Core.Notifications;
+using Portcullis.Core.Persistence;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
 using Portcullis.Core.Users;
@@ -76,6 +77,8 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Core.ApiKeys.ApiKey> ApiKeys => Set<Core.ApiKeys.ApiKey>();
 
     public DbSet<Core.ApiKeys.SeenNonce> SeenNonces => Set<Core.ApiKeys.SeenNonce>();
+
+    public DbSet<FeedCursor> FeedCursors => Set<FeedCursor>();
 
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>
     internal abstract IQueryable<AuditHead> LockAuditHead();

@@ -47,6 +47,12 @@ public abstract partial class GateStoreConformance
             [("PC-100001", AccountRole.Owner), ("PC-100002", AccountRole.Trader)],
             listed.Select(m => (m.Account.Number, m.Role)));
         Assert.Equal(first.LegalEntity, listed[0].Account.LegalEntity);
+
+        var members = await ReadAsync(u => u.Accounts.ListMembersAsync(second.Id, Ct));
+        Assert.Equal(
+            new[] { (bob.Id, AccountRole.Owner), (alice.Id, AccountRole.Trader) }.OrderBy(m => m.Item1),
+            members.Select(m => (m.UserId, m.Role)));
+        Assert.Empty(await ReadAsync(u => u.Accounts.ListMembersAsync(Guid.NewGuid(), Ct)));
     }
 
     [SkippableFact]

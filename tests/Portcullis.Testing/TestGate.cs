@@ -10,6 +10,7 @@ using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
 using Portcullis.Server.Hosting;
+using Portcullis.Server.Trading;
 using Portcullis.Server.Http;
 
 namespace Portcullis.Testing;
@@ -80,7 +81,7 @@ public sealed class TestGate : IAsyncDisposable
             throw new InvalidOperationException("Bad test configuration: " + string.Join("; ", problems));
         }
 
-        await gate._app.Services.GetRequiredService<IGateStore>().MigrateAsync(CancellationToken.None);
+        await gate._app.Services.MigrateAllAsync(CancellationToken.None);
         await gate._app.StartAsync();
         var address = gate._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         gate.BaseAddress = new Uri(address.Replace("127.0.0.1", "localhost", StringComparison.Ordinal));

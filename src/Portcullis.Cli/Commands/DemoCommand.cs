@@ -6,6 +6,8 @@ using Portcullis.Core.Audit;
 using Portcullis.Core.Notifications;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
+using Portcullis.Ledger.Backend;
+using Portcullis.Server.Trading;
 using Portcullis.Storage;
 
 namespace Portcullis.Cli.Commands;
@@ -28,13 +30,15 @@ internal static class DemoCommand
         command.SetAction((parse, cancellationToken) =>
         {
             string? password = null;
+            Guid? account = null;
             return ServerRunner.RunAsync(parse, global, urls, console,
                 async (services, ct) =>
                 {
                     password = await PrepareAsync(services, console, ct);
+                    account = password is null ? null : await DemoAccountAsync(services, ct);
                     return password is not null;
                 },
-                (services, addresses) => PrintWelcome(services, console, addresses, password!),
+                (services, addresses) => PrintWelcome(services, console, addresses, password!, account),
                 cancellationToken);
         });
         return command;
@@ -77,10 +81,43 @@ internal static class DemoCommand
             return null;
         }
 
+        if (await FundAsync(services, account.Value, cancellationToken) is { } problem)
+        {
+            console.Fail(problem);
+            return null;
+        }
+
         return created.Value.OneTimePassword;
     }
 
-    private static void PrintWelcome(IServiceProvider services, CliConsole console, IReadOnlyList<string> addresses, string password)
+    private static async Task<Guid?> DemoAccountAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await using var unit = await services.GetRequiredService<IGateStore>().OpenAsync(cancellationToken);
+        var user = await unit.Users.FindByUsernameAsync(DemoUsername, cancellationToken);
+        return user is null ? null : (await unit.Accounts.ListForUserAsync(user.Id, cancellationToken)).Select(m => (Guid?)m.Account.Id).FirstOrDefault();
+    }
+
+    /// <summary>The demo account's starting cash: enough for a small order, and for a large one after the step-up.</summary>
+    internal static readonly (string Currency, decimal Amount)[] StartingCash = [("USD", 500_000m), ("EUR", 50_000m)];
+
+    /// <summary>Opens the demo account in the ledger and deposits its starting cash (idempotent: a rerun deposits nothing).</summary>
+    private static async Task<string?> FundAsync(IServiceProvider services, Account account, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<LedgerAccounts>().EnsureAsync(account, cancellationToken);
+        var ledger = services.GetRequiredService<IBrokerageBackend>();
+        foreach (var (currency, amount) in StartingCash)
+        {
+            var deposit = await ledger.DepositAsync(account.Id, currency, amount, $"demo-seed-{currency}", cancellationToken);
+            if (!deposit.IsSuccess)
+            {
+                return $"{deposit.Error.Code}: {deposit.Error.Message}";
+            }
+        }
+
+        return null;
+    }
+
+    private static void PrintWelcome(IServiceProvider services, CliConsole console, IReadOnlyList<string> addresses, string password, Guid? account)
     {
         var storage = services.GetRequiredService<IOptions<StorageOptions>>().Value;
         var url = addresses.FirstOrDefault(a => a.StartsWith("http://localhost", StringComparison.Ordinal)) ?? (addresses.Count > 0 ? addresses[0] : "?");
@@ -103,6 +140,17 @@ internal static class DemoCommand
         o.WriteLine($"  authenticator device: curl -s -X POST {url}/api/v1/factors/push/enrollment -H 'authorization: Bearer <token>'");
         o.WriteLine($"                        then: portcullis authenticator enrol --server {url} --code <code>");
         o.WriteLine($"  security key:         POST {url}/api/v1/factors/webauthn/options, then the browser's navigator.credentials.create()");
+        if (account is { } id)
+        {
+            var a = $"{url}/api/v1/accounts/{id:D}";
+            o.WriteLine($"Trade on the paper account (docs/trading.md), funded with 500,000 USD and 50,000 EUR:");
+            o.WriteLine($"  portfolio:            curl -s {a}/portfolio -H 'authorization: Bearer <token>'");
+            o.WriteLine($"  a small order:        curl -s {a}/orders -H 'authorization: Bearer <token>' -H 'content-type: application/json' \\");
+            o.WriteLine("                             -H 'idempotency-key: my-first-order' -d '{\"symbol\":\"AAPL\",\"side\":\"buy\",\"type\":\"market\",\"quantity\":10}'");
+            o.WriteLine("  a large one (≥ 250,000 USD, e.g. 1,500 AAPL) answers 401 with the step-up it needs: a security key within 5 minutes");
+            o.WriteLine($"  a withdrawal:         POST {a}/destinations, then after its 24 h hold POST {a}/withdrawals");
+        }
+
         var email = services.GetRequiredService<IOptions<NotificationOptions>>().Value.Email;
         o.WriteLine($"Notifications (docs/notifications.md) go to {DemoEmail} and the in-app feed (GET {url}/api/v1/me/notifications):");
         o.WriteLine(string.Equals(email.Sink, EmailOptions.FileSink, StringComparison.OrdinalIgnoreCase)

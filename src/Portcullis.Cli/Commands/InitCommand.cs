@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
+using Portcullis.Server.Trading;
 
 namespace Portcullis.Cli.Commands;
 
@@ -27,7 +28,7 @@ internal static class InitCommand
             }
 
             var store = services.GetRequiredService<IGateStore>();
-            await store.MigrateAsync(cancellationToken);
+            await services.MigrateAllAsync(cancellationToken);
             console.Out.WriteLine($"Store ready ({store.Provider}).");
             await using (var unit = await store.OpenAsync(cancellationToken))
             {

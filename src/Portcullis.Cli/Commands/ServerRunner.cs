@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Portcullis.Core.Persistence;
 using Portcullis.Server.Hosting;
+using Portcullis.Server.Trading;
 
 namespace Portcullis.Cli.Commands;
 
@@ -52,7 +52,7 @@ internal static class ServerRunner
                 return ExitCodes.Usage;
             }
 
-            await app.Services.GetRequiredService<IGateStore>().MigrateAsync(cancellationToken);
+            await app.Services.MigrateAllAsync(cancellationToken);
             if (beforeStart is not null && !await beforeStart(app.Services, cancellationToken))
             {
                 return ExitCodes.Failed;

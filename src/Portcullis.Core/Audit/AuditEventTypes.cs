@@ -89,4 +89,15 @@ public static class AuditEventTypes
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRotated = "apikey.rotated";
     public const string ApiKeyRevoked = "apikey.revoked";
+
+    // Trading and funding (the ledger behind the gate)
+    public const string OrderPlaced = "order.placed";
+    public const string OrderReplaced = "order.replaced";
+    public const string OrderCancelled = "order.cancelled";
+    public const string TradeExecuted = "trade.executed";
+    public const string DepositMade = "deposit.made";
+    public const string WithdrawalRequested = "withdrawal.requested";
+    public const string DestinationAdded = "destination.added";
+    public const string DestinationRemoved = "destination.removed";
+    public const string MarginChanged = "margin.changed";
 }

@@ -36,6 +36,7 @@ public static class NotificationCatalog
         Critical(NotificationTypes.WithdrawalRequested, "A withdrawal was requested"),
         Warning(NotificationTypes.WithdrawalCompleted, "A withdrawal was completed"),
         Info(NotificationTypes.TradeExecuted, "A trade was executed"),
+        Critical(NotificationTypes.DestinationAdded, "A withdrawal destination was added"),
         Critical(NotificationTypes.AnomalyDetected, "Unusual activity on your account"),
         Critical(NotificationTypes.RecoveryCaseOpened, "An account recovery was started"),
         Critical(NotificationTypes.RecoveryCaseApproved, "An account recovery was approved"),

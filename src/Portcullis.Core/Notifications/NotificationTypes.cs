@@ -40,6 +40,7 @@ public static class NotificationTypes
     public const string WithdrawalRequested = "funding.withdrawal_requested";
     public const string WithdrawalCompleted = "funding.withdrawal_completed";
     public const string TradeExecuted = "trade.executed";
+    public const string DestinationAdded = "funding.destination_added";
 
     // Anomalies and recovery (emitted by later issues)
     public const string AnomalyDetected = "security.anomaly_detected";

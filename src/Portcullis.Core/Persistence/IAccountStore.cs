@@ -13,6 +13,9 @@ public interface IAccountStore
     /// <summary>The accounts a user is a member of, with the user's role in each.</summary>
     Task<IReadOnlyList<(Account Account, AccountRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>Who may act on an account, with their roles (for trade confirmations).</summary>
+    Task<IReadOnlyList<AccountMember>> ListMembersAsync(Guid accountId, CancellationToken cancellationToken);
+
     /// <summary>The highest account number in use, for allocating the next one.</summary>
     Task<string?> MaxNumberAsync(CancellationToken cancellationToken);
 }

@@ -45,6 +45,8 @@ public interface IGateUnit : IAsyncDisposable
 
     INonceStore Nonces { get; }
 
+    IFeedCursorStore FeedCursors { get; }
+
     /// <summary>
     /// Starts the write transaction now rather than at commit, for read-modify-write sections that must
     /// not interleave with other nodes (e.g. <see cref="IThrottleStore.LockAsync"/>).

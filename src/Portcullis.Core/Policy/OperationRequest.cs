@@ -32,6 +32,9 @@ public sealed record OperationRequest
     /// <summary>e.g. <c>stock</c>, <c>option</c>, <c>future</c>, <c>forex</c>, <c>bond</c>.</summary>
     public string? AssetClass { get; init; }
 
+    /// <summary>The instrument's market or venue, e.g. <c>NASDAQ</c> (API keys may be limited to markets).</summary>
+    public string? Market { get; init; }
+
     /// <summary>e.g. <c>market</c>, <c>limit</c>, <c>stop</c>, <c>stop_limit</c>.</summary>
     public string? OrderType { get; init; }
 

@@ -123,6 +123,7 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
         Add(data, "account_id", request.AccountId);
         Add(data, "instrument", request.Instrument);
         Add(data, "asset_class", request.AssetClass);
+        Add(data, "market", request.Market);
         Add(data, "order_type", request.OrderType);
         Add(data, "notional", request.Notional);
         Add(data, "amount", request.Amount);

@@ -10,6 +10,7 @@ using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Factors;
 using Portcullis.Server.Api.Notifications;
 using Portcullis.Server.Api.Policy;
+using Portcullis.Server.Api.Trading;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Notifications;
@@ -90,6 +91,8 @@ public static class GateApp
         Api.Protection.TrustedNetworkEndpoints.Map(authenticated);
         Api.Holds.OperationEndpoints.Map(authenticated);
         Api.ApiKeys.ApiKeyEndpoints.Map(authenticated);
+        var account = app.MapGroup("/api/v1/accounts/{accountId:guid}").WithTags("Trading").RequireAccount();
+        TradingEndpoints.Map(authenticated, account);
         return app;
     }
 
@@ -153,6 +156,9 @@ public static class GateApp
         services.AddScoped<Policy.PolicyFilter>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddHostedService<Protection.ProtectionSweeper>();
+        services.AddScoped<AccountAccessFilter>();
+        services.AddHostedService<Trading.PriceProcessingService>();
+        services.AddHostedService<Trading.TradeConfirmationService>();
         services.AddSmsSenders();
         services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -3,6 +3,7 @@ using Portcullis.Core.Configuration;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Passwords;
 using Portcullis.Core.SignIn;
+using Portcullis.Server.Trading;
 using Portcullis.Storage;
 using SessionOptions = Portcullis.Core.Sessions.SessionOptions;
 
@@ -28,6 +29,7 @@ public static class PortcullisServices
         services.AddSingleton<IConfigurationCheck, ServerConfigurationCheck>();
         services.AddPortcullisCore();
         services.AddPortcullisStorage();
+        services.AddPortcullisTrading(configuration);
         return services;
     }
 

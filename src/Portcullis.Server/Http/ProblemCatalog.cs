@@ -151,10 +151,11 @@ public static class ProblemCatalog
         [Core.ApiKeys.ApiKeyErrors.LimitCode] = (StatusCodes.Status409Conflict, "Too many API keys"),
     };
 
-    public static IEnumerable<string> Codes => Entries.Keys;
+    public static IEnumerable<string> Codes => Entries.Keys.Concat(Api.Trading.LedgerProblems.Entries.Keys);
 
     public static (int Status, string Title) Lookup(string code) =>
         Entries.TryGetValue(code, out var entry) ? entry
+        : Api.Trading.LedgerProblems.Entries.TryGetValue(code, out var ledger) ? ledger
         : code.StartsWith("policy.", StringComparison.Ordinal) ? (StatusCodes.Status403Forbidden, "Refused by the account's policy") // a rule's own reason
         : (StatusCodes.Status400BadRequest, "The request cannot be processed");
 

@@ -23,6 +23,10 @@ internal sealed class EfAccountStore(GateDbContext db) : IAccountStore
         return rows.Select(r => (r.Account, r.Role)).ToList();
     }
 
+    public async Task<IReadOnlyList<AccountMember>> ListMembersAsync(Guid accountId, CancellationToken cancellationToken) =>
+        (await db.AccountMembers.AsNoTracking().Where(m => m.AccountId == accountId).ToListAsync(cancellationToken))
+            .OrderBy(m => m.UserId).ToList(); // sorted here: providers order uuids differently
+
     public Task<string?> MaxNumberAsync(CancellationToken cancellationToken) =>
         db.Accounts.Select(a => a.Number).OrderByDescending(n => n.Length).ThenByDescending(n => n).FirstOrDefaultAsync(cancellationToken);
 }

@@ -47,6 +47,7 @@ internal sealed class EfGateUnit : IGateUnit
         OperationUsage = new EfOperationUsageStore(db);
         ApiKeys = new EfApiKeyStore(db);
         Nonces = new EfNonceStore(db);
+        FeedCursors = new EfFeedCursorStore(db, this);
     }
 
     public IUserStore Users { get; }
@@ -85,6 +86,8 @@ internal sealed class EfGateUnit : IGateUnit
     public IApiKeyStore ApiKeys { get; }
 
     public INonceStore Nonces { get; }
+
+    public IFeedCursorStore FeedCursors { get; }
 
     internal bool InTransaction => _transaction is not null;
 

@@ -1131,6 +1131,26 @@ namespace Portcullis.Storage.Postgres.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Portcullis.Core.Persistence.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("feed");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint")
+                        .HasColumnName("position");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
+                });
+
             modelBuilder.Entity("Portcullis.Core.Policy.OperationUsage", b =>
                 {
                     b.Property<Guid>("Id")

@@ -1126,6 +1126,26 @@ namespace Portcullis.Storage.Sqlite.Migrations
                     b.ToTable("webhook_endpoints", (string)null);
                 });
 
+            modelBuilder.Entity("Portcullis.Core.Persistence.FeedCursor", b =>
+                {
+                    b.Property<string>("Feed")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("feed");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Feed");
+
+                    b.ToTable("feed_cursors", (string)null);
+                });
+
             modelBuilder.Entity("Portcullis.Core.Policy.OperationUsage", b =>
                 {
                     b.Property<Guid>("Id")

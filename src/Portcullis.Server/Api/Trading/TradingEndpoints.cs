@@ -1,0 +1,433 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Portcullis.Core.Accounts;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
+using Portcullis.Core.Policy;
+using Portcullis.Ledger.Backend;
+using Portcullis.Ledger.Orders;
+using Portcullis.Server.Http;
+using Portcullis.Server.Policy;
+using Portcullis.Server.Trading;
+
+namespace Portcullis.Server.Api.Trading;
+
+/// <summary>
+/// The trading, funding and margin API in front of the ledger (docs/trading.md). Every endpoint is an operation of the
+/// policy with its attributes: an order's notional (quantity × price × multiplier, in the account's base currency), its
+/// instrument, asset class, market and type; a withdrawal's amount and destination.
+/// </summary>
+internal static class TradingEndpoints
+{
+    private static readonly AccountRole[] Traders = [AccountRole.Owner, AccountRole.Trader];
+
+    public static void Map(RouteGroupBuilder authenticated, RouteGroupBuilder account)
+    {
+        authenticated.MapGet("/instruments", async (IBrokerageBackend ledger, CancellationToken ct) =>
+                TypedResults.Ok(new { items = await ledger.GetInstrumentsAsync(ct) }))
+            .WithName("ListInstruments")
+            .RequireOperation(Operations.MarketDataRead)
+            .WithSummary("The instruments that can be traded: symbol, asset class, market, currency, lot and tick size, multiplier");
+
+        authenticated.MapGet("/quotes/{symbol}", async (string symbol, IBrokerageBackend ledger, CancellationToken ct) =>
+                Answer(await ledger.GetQuoteAsync(symbol, ct)))
+            .WithName("GetQuote")
+            .RequireOperation(Operations.MarketDataRead)
+            .WithSummary("The reference price of an instrument, per unit in its currency");
+
+        account.MapGet("/portfolio", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+                Answer(await ledger.GetPortfolioAsync(Id(http), ct)))
+            .WithName("GetPortfolio")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("Cash per currency, positions with average cost and market value, equity and buying power");
+
+        account.MapGet("/cash", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+            {
+                var portfolio = await ledger.GetPortfolioAsync(Id(http), ct);
+                return portfolio.IsSuccess ? TypedResults.Ok(new { items = portfolio.Value.Cash }) : Problem(portfolio.Error);
+            })
+            .WithName("GetCash")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("Cash per currency: the balance and what open buy orders have not reserved");
+
+        account.MapGet("/orders", async (bool? open, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+            {
+                var orders = await ledger.GetOrdersAsync(Id(http), open ?? false, ct);
+                return orders.IsSuccess ? TypedResults.Ok(new { items = orders.Value }) : Problem(orders.Error);
+            })
+            .WithName("ListOrders")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("The account's orders, newest first; ?open=true for open ones only");
+
+        account.MapGet("/orders/{orderId:guid}", async (Guid orderId, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+            {
+                var orders = await ledger.GetOrdersAsync(Id(http), false, ct);
+                return !orders.IsSuccess ? Problem(orders.Error)
+                    : orders.Value.FirstOrDefault(o => o.Id == orderId) is { } order ? TypedResults.Ok(order)
+                    : Problem(LedgerErrors.Error(LedgerErrors.OrderNotFound, "No such order in this account."));
+            })
+            .WithName("GetOrder")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("One order and where it is in its lifecycle");
+
+        account.MapPost("/orders", PlaceOrderAsync)
+            .WithName("PlaceOrder")
+            .RequireOperation(Operations.OrderPlace, DescribeOrderAsync)
+            .AllowRoles(Traders)
+            .WithSummary("Place an order; a marketable one fills at once. Send an Idempotency-Key header so that a retry never places twice")
+            .Accepts<OrderBody>("application/json")
+            .Produces<OrderInfo>(StatusCodes.Status201Created);
+
+        account.MapPost("/orders/{orderId:guid}/replace", ReplaceOrderAsync)
+            .WithName("ReplaceOrder")
+            .RequireOperation(Operations.OrderReplace, DescribeReplaceAsync)
+            .AllowRoles(Traders)
+            .WithSummary("Cancel an open order and place its replacement (new quantity and prices) atomically")
+            .Accepts<ReplaceOrderBody>("application/json")
+            .Produces<OrderInfo>(StatusCodes.Status201Created);
+
+        account.MapDelete("/orders/{orderId:guid}", async (Guid orderId, HttpContext http, IBrokerageBackend ledger, TradingAudit audit, CancellationToken ct) =>
+            {
+                var cancelled = await ledger.CancelOrderAsync(Id(http), orderId, ct);
+                if (!cancelled.IsSuccess)
+                {
+                    return Problem(cancelled.Error);
+                }
+
+                await audit.WriteAsync(http, AuditEventTypes.OrderCancelled, OrderData(cancelled.Value), ct);
+                return TypedResults.Ok(cancelled.Value);
+            })
+            .WithName("CancelOrder")
+            .RequireOperation(Operations.OrderCancel, Describe)
+            .AllowRoles(Traders)
+            .WithSummary("Cancel an open order (always allowed, like every protective action)");
+
+        account.MapGet("/fills", async (long? after, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+            {
+                var fills = await ledger.GetFillsAsync(Id(http), Math.Max(after ?? 0, 0), ct);
+                return fills.IsSuccess ? TypedResults.Ok(new { items = fills.Value }) : Problem(fills.Error);
+            })
+            .WithName("ListFills")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("The account's executions, oldest first; ?after=<sequence> for the ones after a fill already seen");
+
+        MapFunding(account);
+
+        account.MapGet("/margin", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+                Answer(await ledger.GetMarginAsync(Id(http), ct)))
+            .WithName("GetMargin")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("The account's margin setting (cash or margin, leverage) and the highest leverage allowed");
+
+        account.MapPut("/margin", async (MarginBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit, CancellationToken ct) =>
+            {
+                if (body?.Mode is null)
+                {
+                    return Problems.Invalid(new Dictionary<string, string[]> { ["mode"] = ["Say cash or margin."] });
+                }
+
+                var changed = await ledger.ChangeMarginAsync(Id(http), body.Mode, body.Leverage ?? 1m, ct);
+                if (!changed.IsSuccess)
+                {
+                    return Problem(changed.Error);
+                }
+
+                await audit.WriteAsync(http, AuditEventTypes.MarginChanged,
+                    new() { ["mode"] = LedgerNames.Of(changed.Value.Mode), ["leverage"] = changed.Value.Leverage }, ct);
+                return TypedResults.Ok(changed.Value);
+            })
+            .WithName("ChangeMargin")
+            .RequireOperation(Operations.MarginChange, Describe)
+            .AllowRoles(AccountRole.Owner)
+            .WithSummary("Switch between a cash and a margin account or change the leverage (tier 1)")
+            .Accepts<MarginBody>("application/json");
+
+        account.MapGet("/statement", async (DateTimeOffset? from, DateTimeOffset? to, HttpContext http, IBrokerageBackend ledger, TimeProvider time,
+                CancellationToken ct) =>
+            {
+                var end = to ?? time.GetUtcNow();
+                return Answer(await ledger.GetStatementAsync(Id(http), from ?? end.AddDays(-30), end, ct));
+            })
+            .WithName("GetStatement")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("The journal entries posted in [from, to) (default: the last 30 days), at most 366 days");
+    }
+
+    private static void MapFunding(RouteGroupBuilder account)
+    {
+        account.MapPost("/deposits", async (DepositBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit, IOptions<TradingOptions> options,
+                CancellationToken ct) =>
+            {
+                if (body?.Amount is not { } amount)
+                {
+                    return Problems.Invalid(new Dictionary<string, string[]> { ["amount"] = ["Give the amount to deposit."] });
+                }
+
+                var deposited = await ledger.DepositAsync(Id(http), body.Currency ?? options.Value.BaseCurrency, amount, IdempotencyKey(http), ct);
+                if (!deposited.IsSuccess)
+                {
+                    return Problem(deposited.Error);
+                }
+
+                await audit.WriteAsync(http, AuditEventTypes.DepositMade,
+                    new() { ["currency"] = deposited.Value.Currency, ["amount"] = deposited.Value.Amount, ["journal_entry_id"] = deposited.Value.JournalEntryId }, ct);
+                return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/statement", deposited.Value);
+            })
+            .WithName("Deposit")
+            .RequireOperation(Operations.DepositRequest, (c, r) => Describe(c, r) with { Amount = c.Arguments.OfType<DepositBody>().FirstOrDefault()?.Amount })
+            .AllowRoles(AccountRole.Owner)
+            .WithSummary("A demo deposit of cash; send an Idempotency-Key header so that a retry never deposits twice")
+            .Accepts<DepositBody>("application/json");
+
+        account.MapGet("/destinations", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+            {
+                var list = await ledger.GetDestinationsAsync(Id(http), ct);
+                return list.IsSuccess ? TypedResults.Ok(new { items = list.Value }) : Problem(list.Error);
+            })
+            .WithName("ListDestinations")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("Saved withdrawal destinations, each usable from the end of its hold (usable_from)");
+
+        account.MapPost("/destinations", async (DestinationBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit, CancellationToken ct) =>
+            {
+                if (body?.Name is null || body.BankAccount is null)
+                {
+                    return Problems.Invalid(new Dictionary<string, string[]> { ["name"] = ["Give the destination a name and its bank_account."] });
+                }
+
+                var added = await ledger.AddDestinationAsync(Id(http), body.Name, body.BankAccount, ct);
+                if (!added.IsSuccess)
+                {
+                    return Problem(added.Error);
+                }
+
+                var d = added.Value;
+                await audit.WriteAsync(http, AuditEventTypes.DestinationAdded, DestinationData(d), ct, NotificationTypes.DestinationAdded,
+                    $"Withdrawal destination \"{d.Name}\" (…{Last4(d.BankAccount)}) was added; it can be used from {d.UsableFrom:u}.");
+                return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/destinations", d);
+            })
+            .WithName("AddDestination")
+            .RequireOperation(Operations.DestinationAdd, (c, r) => Describe(c, r) with { Destination = c.Arguments.OfType<DestinationBody>().FirstOrDefault()?.Name })
+            .AllowRoles(AccountRole.Owner)
+            .WithSummary("Save a withdrawal destination (tier 1); it can be used only after Ledger:DestinationHold (24 h by default)")
+            .Accepts<DestinationBody>("application/json");
+
+        account.MapDelete("/destinations/{destinationId:guid}", async (Guid destinationId, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+                CancellationToken ct) =>
+            {
+                var removed = await ledger.RemoveDestinationAsync(Id(http), destinationId, ct);
+                if (!removed.IsSuccess)
+                {
+                    return Problem(removed.Error);
+                }
+
+                await audit.WriteAsync(http, AuditEventTypes.DestinationRemoved, DestinationData(removed.Value), ct);
+                return TypedResults.Ok(removed.Value);
+            })
+            .WithName("RemoveDestination")
+            .RequireOperation(Operations.DestinationRemove, (c, r) => Describe(c, r) with { Destination = c.Arguments.OfType<Guid>().FirstOrDefault().ToString("D") })
+            .AllowRoles(AccountRole.Owner)
+            .WithSummary("Remove a withdrawal destination (tier 1)");
+
+        account.MapGet("/withdrawals", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
+            {
+                var list = await ledger.GetWithdrawalsAsync(Id(http), ct);
+                return list.IsSuccess ? TypedResults.Ok(new { items = list.Value }) : Problem(list.Error);
+            })
+            .WithName("ListWithdrawals")
+            .RequireOperation(Operations.PortfolioRead, Describe)
+            .WithSummary("The account's withdrawals, newest first");
+
+        account.MapPost("/withdrawals", async (WithdrawalBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit, IOptions<TradingOptions> options,
+                CancellationToken ct) =>
+            {
+                if (body?.DestinationId is not { } destination || body.Amount is not { } amount)
+                {
+                    return Problems.Invalid(new Dictionary<string, string[]> { ["destination_id"] = ["Give a saved destination_id and the amount."] });
+                }
+
+                var baseCurrency = options.Value.BaseCurrency;
+                if (body.Currency is { } currency && !string.Equals(currency, baseCurrency, StringComparison.Ordinal))
+                {
+                    return Problems.Of(LedgerErrors.InvalidCurrency, $"Withdrawals are paid in the account's base currency, {baseCurrency}.");
+                }
+
+                var withdrawn = await ledger.WithdrawAsync(Id(http), destination, baseCurrency, amount, IdempotencyKey(http), ct);
+                if (!withdrawn.IsSuccess)
+                {
+                    return Problem(withdrawn.Error);
+                }
+
+                var w = withdrawn.Value;
+                await audit.WriteAsync(http, AuditEventTypes.WithdrawalRequested,
+                    new() { ["withdrawal_id"] = w.Id, ["destination_id"] = w.DestinationId, ["currency"] = w.Currency, ["amount"] = w.Amount, ["amount_in_base"] = w.AmountInBase },
+                    ct, NotificationTypes.WithdrawalRequested, string.Create(CultureInfo.InvariantCulture, $"A withdrawal of {w.Amount:N2} {w.Currency} was sent."));
+                return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/withdrawals", w);
+            })
+            .WithName("Withdraw")
+            .RequireOperation(Operations.WithdrawalRequest, DescribeWithdrawal)
+            .AllowRoles(AccountRole.Owner)
+            .WithSummary("Withdraw cash to a saved destination whose hold has passed (tier 1), within the per-request and 5-day limits")
+            .Accepts<WithdrawalBody>("application/json");
+    }
+
+    private static async Task<IResult> PlaceOrderAsync(OrderBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        TradeConfirmations confirmations, CancellationToken ct)
+    {
+        if (body is null)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["body"] = ["Send the order as JSON."] });
+        }
+
+        if (body.ToRequest() is not { } order)
+        {
+            return Problems.Invalid(body.Missing());
+        }
+
+        var placed = await ledger.PlaceOrderAsync(Id(http), order, IdempotencyKey(http), ct);
+        if (!placed.IsSuccess)
+        {
+            return Problem(placed.Error);
+        }
+
+        await audit.WriteAsync(http, AuditEventTypes.OrderPlaced, OrderData(placed.Value), ct);
+        if (placed.Value.Status == OrderStatus.Filled)
+        {
+            confirmations.Wake();
+        }
+
+        return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{placed.Value.Id:D}", placed.Value);
+    }
+
+    private static async Task<IResult> ReplaceOrderAsync(Guid orderId, ReplaceOrderBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        TradeConfirmations confirmations, CancellationToken ct)
+    {
+        if (body?.Quantity is not { } quantity)
+        {
+            return Problems.Invalid(new Dictionary<string, string[]> { ["quantity"] = ["Give the new quantity (and prices, for limit and stop orders)."] });
+        }
+
+        var replaced = await ledger.ReplaceOrderAsync(Id(http), orderId, new OrderChange(quantity, body.LimitPrice, body.StopPrice), ct);
+        if (!replaced.IsSuccess)
+        {
+            return Problem(replaced.Error);
+        }
+
+        var data = OrderData(replaced.Value);
+        data["replaces_order_id"] = orderId;
+        await audit.WriteAsync(http, AuditEventTypes.OrderReplaced, data, ct);
+        if (replaced.Value.Status == OrderStatus.Filled)
+        {
+            confirmations.Wake();
+        }
+
+        return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{replaced.Value.Id:D}", replaced.Value);
+    }
+
+    /// <summary>The account in the request (every account endpoint's base attributes).</summary>
+    private static OperationRequest Describe(EndpointFilterInvocationContext context, OperationRequest request) =>
+        request with { AccountId = Id(context.HttpContext) };
+
+    private static async ValueTask<OperationRequest> DescribeOrderAsync(EndpointFilterInvocationContext context, OperationRequest request)
+    {
+        request = Describe(context, request);
+        var order = context.Arguments.OfType<OrderBody>().FirstOrDefault()?.ToRequest();
+        return order is null ? request : await WithNotionalAsync(context.HttpContext, request, order);
+    }
+
+    private static async ValueTask<OperationRequest> DescribeReplaceAsync(EndpointFilterInvocationContext context, OperationRequest request)
+    {
+        request = Describe(context, request);
+        var http = context.HttpContext;
+        var change = context.Arguments.OfType<ReplaceOrderBody>().FirstOrDefault();
+        var orderId = context.Arguments.OfType<Guid>().FirstOrDefault();
+        if (change?.Quantity is not { } quantity)
+        {
+            return request;
+        }
+
+        var orders = await http.RequestServices.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(Id(http), true, http.RequestAborted);
+        if (!orders.IsSuccess || orders.Value.FirstOrDefault(o => o.Id == orderId) is not { } open)
+        {
+            return request;
+        }
+
+        var replacement = new OrderRequest(open.Symbol, LedgerNames.Of(open.Side), LedgerNames.Of(open.Type), quantity, change.LimitPrice, change.StopPrice,
+            LedgerNames.Of(open.TimeInForce));
+        return await WithNotionalAsync(http, request, replacement);
+    }
+
+    /// <summary>
+    /// The order's attributes for the policy. When the ledger cannot value the order (an unknown symbol, a bad quantity),
+    /// the request is decided without a notional and placing it then fails with the same ledger code.
+    /// </summary>
+    private static async ValueTask<OperationRequest> WithNotionalAsync(HttpContext http, OperationRequest request, OrderRequest order)
+    {
+        var ledger = http.RequestServices.GetRequiredService<IBrokerageBackend>();
+        request = request with { Instrument = order.Symbol, OrderType = order.Type };
+        var notional = await ledger.ComputeNotionalAsync(Id(http), order, http.RequestAborted);
+        if (!notional.IsSuccess)
+        {
+            return request;
+        }
+
+        var n = notional.Value;
+        var instrument = (await ledger.GetInstrumentsAsync(http.RequestAborted)).FirstOrDefault(i => i.Symbol == n.Symbol);
+        return request with
+        {
+            Instrument = n.Symbol,
+            AssetClass = LedgerNames.Of(n.AssetClass),
+            OrderType = LedgerNames.Of(n.OrderType),
+            Market = instrument?.Market,
+            Notional = n.AmountInBase,
+        };
+    }
+
+    /// <summary>
+    /// A withdrawal's amount, for the policy's caps, in the account's base currency. A withdrawal in another currency is
+    /// described without an amount and then refused by the endpoint (withdrawals are paid in the base currency only).
+    /// </summary>
+    private static OperationRequest DescribeWithdrawal(EndpointFilterInvocationContext context, OperationRequest request)
+    {
+        request = Describe(context, request);
+        var body = context.Arguments.OfType<WithdrawalBody>().FirstOrDefault();
+        var baseCurrency = context.HttpContext.RequestServices.GetRequiredService<IOptions<TradingOptions>>().Value.BaseCurrency;
+        return request with
+        {
+            Destination = body?.DestinationId?.ToString("D"),
+            Amount = body?.Currency is null || string.Equals(body.Currency, baseCurrency, StringComparison.Ordinal) ? body?.Amount : null,
+        };
+    }
+
+    private static Guid Id(HttpContext http) => http.CurrentAccount().Account.Id;
+
+    private static string? IdempotencyKey(HttpContext http) =>
+        http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
+
+    private static IResult Answer<T>(LedgerResult<T> result) => result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error);
+
+    private static IResult Problem(LedgerError error) => Problems.Of(error.Code, error.Message);
+
+    private static Dictionary<string, object?> OrderData(OrderInfo o) => new()
+    {
+        ["order_id"] = o.Id,
+        ["symbol"] = o.Symbol,
+        ["side"] = LedgerNames.Of(o.Side),
+        ["type"] = LedgerNames.Of(o.Type),
+        ["time_in_force"] = LedgerNames.Of(o.TimeInForce),
+        ["quantity"] = o.Quantity,
+        ["limit_price"] = o.LimitPrice,
+        ["stop_price"] = o.StopPrice,
+        ["status"] = LedgerNames.Of(o.Status),
+    };
+
+    private static Dictionary<string, object?> DestinationData(Ledger.Funding.DestinationInfo d) => new()
+    {
+        ["destination_id"] = d.Id,
+        ["name"] = d.Name,
+        ["bank_account_last4"] = Last4(d.BankAccount),
+        ["usable_from"] = d.UsableFrom,
+    };
+
+    private static string Last4(string bankAccount) => bankAccount.Length <= 4 ? bankAccount : bankAccount[^4..];
+}
