@@ -54,6 +54,18 @@ public sealed class DemoCommandTests : IDisposable
         var account = Assert.Single(me.Body.GetProperty("accounts").EnumerateArray());
         Assert.Equal("owner", account.GetProperty("role").GetString());
 
+        // The paper account is funded and printed; trading it needs a second factor first.
+        var accountId = account.GetProperty("id").GetString();
+        Assert.Contains($"/api/v1/accounts/{accountId}/portfolio", demo.Output, StringComparison.Ordinal);
+        var portfolio = await GetAsync(changed, $"/api/v1/accounts/{accountId}/portfolio");
+        Assert.True(portfolio.Status == HttpStatusCode.OK, portfolio.ToString());
+        var cash = portfolio.Body.GetProperty("cash").EnumerateArray().ToDictionary(c => c.GetProperty("currency").GetString()!, c => c.GetProperty("amount").GetDecimal());
+        Assert.Equal(500_000m, cash["USD"]);
+        Assert.Equal(50_000m, cash["EUR"]);
+        var order = await PostAsync(changed, $"/api/v1/accounts/{accountId}/orders", new { symbol = "AAPL", side = "buy", type = "market", quantity = 10 });
+        Assert.Equal(HttpStatusCode.Unauthorized, order.Status);
+        Assert.Equal("policy.step_up_required", order.Body.GetProperty("code").GetString());
+
         var withOldToken = await GetAsync(signedIn, "/api/v1/me");
         Assert.Equal(HttpStatusCode.Unauthorized, withOldToken.Status);
 

@@ -29,14 +29,17 @@ internal static class LedgerCommands
             var report = await services.GetRequiredService<ILedgerAdministration>().CheckAsync(cancellationToken);
             if (report.IsConsistent)
             {
-                console.Out.WriteLine($"OK: {report.EntriesChecked} journal entries balance; {report.AccountsChecked} accounts match their journal.");
+                console.Out.WriteLine($"OK: {Count(report.EntriesChecked, "journal entry", "journal entries")} balanced; " +
+                    $"{Count(report.AccountsChecked, "account", "accounts")} matching the journal.");
                 return ExitCodes.Ok;
             }
 
             console.Out.WriteLine($"INCONSISTENT: {report.FirstProblem}");
-            console.Out.WriteLine($"Checked {report.EntriesChecked} entries and {report.AccountsChecked} accounts.");
+            console.Out.WriteLine($"Checked {Count(report.EntriesChecked, "entry", "entries")} and {Count(report.AccountsChecked, "account", "accounts")}.");
             return ExitCodes.Failed;
         });
         return command;
     }
+
+    private static string Count(int n, string one, string many) => $"{n} {(n == 1 ? one : many)}";
 }

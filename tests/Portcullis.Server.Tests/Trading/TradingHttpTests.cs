@@ -74,6 +74,12 @@ public sealed class TradingHttpTests : IAsyncLifetime
         Assert.Equal(order.GetProperty("id").GetString(), Assert.Single(audited).GetProperty("order_id").GetString());
         Assert.Single(await AuditAsync(AuditEventTypes.OrderPlaced));
 
+        _gate.Time.Advance(TimeSpan.FromMinutes(1));
+        var end = _gate.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+        var (_, report, _) = await _client.GetJsonAsync($"/api/v1/me/activity-report?period=daily&end={end}", token);
+        var trade = Assert.Single(report.GetProperty("trades").EnumerateArray());
+        Assert.StartsWith("Bought 10 AAPL at ", trade.GetProperty("summary").GetString(), StringComparison.Ordinal);
+
         // Confirming again finds nothing new: each fill is confirmed once.
         Assert.Equal(0, await _gate.Services.GetRequiredService<TradeConfirmations>().ConfirmPendingAsync(CancellationToken.None));
         Assert.Single(await AuditAsync(AuditEventTypes.TradeExecuted));
@@ -128,7 +134,14 @@ public sealed class TradingHttpTests : IAsyncLifetime
 
         _gate.Time.Advance(TimeSpan.FromHours(23));
         token = (await _gate.SignInWithSecurityKeyAsync(_client, "alice", key, device)).Token();
+        var (unknown, unknownProblem, _) = await SendAsync(HttpMethod.Post, Path("withdrawals"), token, new { destination_id = Guid.NewGuid(), amount = 10m });
+        var (tooMuch, tooMuchProblem, _) = await SendAsync(HttpMethod.Post, Path("withdrawals"), token, withdrawal with { amount = 60_000m });
+        var (euros, eurosProblem, _) = await SendAsync(HttpMethod.Post, Path("withdrawals"), token, new { withdrawal.destination_id, amount = 10m, currency = "EUR" });
         var (later, done, _) = await SendAsync(HttpMethod.Post, Path("withdrawals"), token, withdrawal);
+
+        Assert.Equal((HttpStatusCode.NotFound, "ledger.destination_not_found"), (unknown, unknownProblem.Code()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "ledger.withdrawal_limit_exceeded"), (tooMuch, tooMuchProblem.Code()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "ledger.invalid_currency"), (euros, eurosProblem.Code()));
 
         Assert.True(later == HttpStatusCode.Created, done.ToString());
         Assert.Equal(1_000m, done.GetProperty("amount").GetDecimal());
