@@ -3,7 +3,6 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Portcullis.Core.Persistence;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.SignIn;
 using Portcullis.Core.Users;

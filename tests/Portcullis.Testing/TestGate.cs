@@ -10,8 +10,8 @@ using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
 using Portcullis.Server.Hosting;
-using Portcullis.Server.Trading;
 using Portcullis.Server.Http;
+using Portcullis.Server.Trading;
 
 namespace Portcullis.Testing;
 
