@@ -59,6 +59,26 @@ public static class OperationEndpointExtensions
         return builder;
     }
 
+    /// <summary>
+    /// As <see cref="RequireHoldableOperation{TBuilder}(TBuilder, string, Func{EndpointFilterInvocationContext, HoldPayload}, Func{EndpointFilterInvocationContext, OperationRequest, OperationRequest}?)"/>,
+    /// for an operation whose attributes must be looked up (e.g. an order's notional).
+    /// </summary>
+    public static TBuilder RequireHoldableOperation<TBuilder>(this TBuilder builder, string operation, Func<EndpointFilterInvocationContext, HoldPayload> hold,
+        Func<EndpointFilterInvocationContext, OperationRequest, ValueTask<OperationRequest>> describeAsync)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(hold);
+        ArgumentNullException.ThrowIfNull(describeAsync);
+        if (Operations.Find(operation) is null)
+        {
+            throw new ArgumentException($"'{operation}' is not in the operations catalogue.", nameof(operation));
+        }
+
+        builder.WithMetadata(new OperationMetadata(operation, Hold: hold, DescribeAsync: describeAsync),
+            new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(Api.Holds.HeldOperationView), ["application/json"]));
+        return builder;
+    }
+
     /// <summary>Marks an endpoint that performs no account operation (sign-in steps, a device's signed protocol), saying why.</summary>
     public static TBuilder OutsidePolicy<TBuilder>(this TBuilder builder, string reason)
         where TBuilder : IEndpointConventionBuilder

@@ -32,6 +32,7 @@ public static class TradingServices
         services.AddSingleton<LedgerAccounts>();
         services.AddSingleton<TradeConfirmations>();
         services.AddSingleton<TradingAudit>();
+        services.AddSingleton<Core.Holds.IHeldOperationExecutor, OrderPlaceExecutor>();
         return services;
     }
 

@@ -72,7 +72,7 @@ internal static class TradingEndpoints
 
         account.MapPost("/orders", PlaceOrderAsync)
             .WithName("PlaceOrder")
-            .RequireOperation(Operations.OrderPlace, DescribeOrderAsync)
+            .RequireHoldableOperation(Operations.OrderPlace, HoldOrder, DescribeOrderAsync)
             .AllowRoles(Traders)
             .WithSummary("Place an order; a marketable one fills at once. Send an Idempotency-Key header so that a retry never places twice")
             .Accepts<OrderBody>("application/json")
@@ -324,6 +324,28 @@ internal static class TradingEndpoints
         return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{replaced.Value.Id:D}", replaced.Value);
     }
 
+    /// <summary>
+    /// A held <c>order.place</c> (e.g. a bot's option order under the default policy): the order as sent, the account it is
+    /// for, and the request's idempotency key (or the held operation's own id, so a retried approval never places twice).
+    /// </summary>
+    private static HoldPayload HoldOrder(EndpointFilterInvocationContext context)
+    {
+        var body = context.Arguments.OfType<OrderBody>().FirstOrDefault();
+        if (body?.ToRequest() is not { } order)
+        {
+            return HoldPayload.Invalid(body?.Missing() ?? new Dictionary<string, string[]> { ["body"] = ["Send the order as JSON."] });
+        }
+
+        var http = context.HttpContext;
+        var account = http.CurrentAccount().Account;
+        var price = order.LimitPrice is { } limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}")
+            : order.StopPrice is { } stop ? string.Create(CultureInfo.InvariantCulture, $" stop {stop}") : " at market";
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{(order.Side == "sell" ? "Sell" : "Buy")} {order.Quantity} {order.Symbol}{price} ({order.Type}, {order.TimeInForce}) in account {account.Number}");
+        return HoldPayload.Of(new HeldOrder(account.Id, order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
+            order.TimeInForce, IdempotencyKey(http)), summary);
+    }
+
     /// <summary>The account in the request (every account endpoint's base attributes).</summary>
     private static OperationRequest Describe(EndpointFilterInvocationContext context, OperationRequest request) =>
         request with { AccountId = Id(context.HttpContext) };
@@ -408,7 +430,7 @@ internal static class TradingEndpoints
 
     private static IResult Problem(LedgerError error) => Problems.Of(error.Code, error.Message);
 
-    private static Dictionary<string, object?> OrderData(OrderInfo o) => new()
+    internal static Dictionary<string, object?> OrderData(OrderInfo o) => new()
     {
         ["order_id"] = o.Id,
         ["symbol"] = o.Symbol,
