@@ -23,6 +23,7 @@ public static class PortcullisCli
         root.Subcommands.Add(PolicyCommands.Create(console));
         root.Subcommands.Add(FreezeCommands.Create(global, console));
         root.Subcommands.Add(LedgerCommands.Create(global, console));
+        root.Subcommands.Add(ApiCommand.Create(console));
         return root;
     }
 
