@@ -224,6 +224,29 @@ public sealed class TradingHttpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ADeposit_IsIdempotent_AndMarginNeedsASecurityKey()
+    {
+        using var key = new SoftwareAuthenticator(Origin);
+        var totp = await _gate.SignInWithTotpAsync(_client, "alice");
+
+        var first = await SendAsync(HttpMethod.Post, Path("deposits"), totp, new { amount = 1_000m }, idempotencyKey: "dep-1");
+        var retry = await SendAsync(HttpMethod.Post, Path("deposits"), totp, new { amount = 1_000m }, idempotencyKey: "dep-1");
+        var (stepUp, stepUpProblem, _) = await SendAsync(HttpMethod.Put, Path("margin"), totp, new { mode = "margin", leverage = 2m });
+        var strong = (await _gate.RegisterSecurityKeyAsync(_client, "alice", key, totp)).Token();
+        var (changed, margin, _) = await SendAsync(HttpMethod.Put, Path("margin"), strong, new { mode = "margin", leverage = 2m });
+        var (tooHigh, tooHighProblem, _) = await SendAsync(HttpMethod.Put, Path("margin"), strong, new { mode = "margin", leverage = 50m });
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.Status, retry.Status));
+        var (_, cash, _) = await _client.GetJsonAsync(Path("cash"), totp);
+        Assert.Equal(501_000m, Assert.Single(cash.GetProperty("items").EnumerateArray()).GetProperty("amount").GetDecimal());
+        Assert.Equal((HttpStatusCode.Unauthorized, "policy.step_up_required"), (stepUp, stepUpProblem.Code()));
+        Assert.Equal(HttpStatusCode.OK, changed);
+        Assert.Equal(("margin", 2m), (margin.GetProperty("mode").GetString(), margin.GetProperty("leverage").GetDecimal()));
+        Assert.Equal((HttpStatusCode.UnprocessableEntity, "ledger.invalid_leverage"), (tooHigh, tooHighProblem.Code()));
+        Assert.Single(await AuditAsync(AuditEventTypes.MarginChanged));
+    }
+
+    [Fact]
     public async Task AnotherUsersAccount_IsNotFound_AndAViewerCannotTrade()
     {
         var bob = await _gate.CreateUserAsync("bob");
