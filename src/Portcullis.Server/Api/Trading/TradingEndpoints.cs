@@ -51,10 +51,7 @@ internal static class TradingEndpoints
             .WithSummary("Cash per currency: the balance and what open buy orders have not reserved");
 
         account.MapGet("/orders", async (bool? open, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
-            {
-                var orders = await ledger.GetOrdersAsync(Id(http), open ?? false, ct);
-                return orders.IsSuccess ? TypedResults.Ok(new { items = orders.Value }) : Problem(orders.Error);
-            })
+                Items(await ledger.GetOrdersAsync(Id(http), open ?? false, ct)))
             .WithName("ListOrders")
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's orders, newest first; ?open=true for open ones only");
@@ -103,10 +100,7 @@ internal static class TradingEndpoints
             .WithSummary("Cancel an open order (always allowed, like every protective action)");
 
         account.MapGet("/fills", async (long? after, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
-            {
-                var fills = await ledger.GetFillsAsync(Id(http), Math.Max(after ?? 0, 0), ct);
-                return fills.IsSuccess ? TypedResults.Ok(new { items = fills.Value }) : Problem(fills.Error);
-            })
+                Items(await ledger.GetFillsAsync(Id(http), Math.Max(after ?? 0, 0), ct)))
             .WithName("ListFills")
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's executions, oldest first; ?after=<sequence> for the ones after a fill already seen");
@@ -180,10 +174,7 @@ internal static class TradingEndpoints
             .Accepts<DepositBody>("application/json");
 
         account.MapGet("/destinations", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
-            {
-                var list = await ledger.GetDestinationsAsync(Id(http), ct);
-                return list.IsSuccess ? TypedResults.Ok(new { items = list.Value }) : Problem(list.Error);
-            })
+                Items(await ledger.GetDestinationsAsync(Id(http), ct)))
             .WithName("ListDestinations")
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("Saved withdrawal destinations, each usable from the end of its hold (usable_from)");
@@ -230,10 +221,7 @@ internal static class TradingEndpoints
             .WithSummary("Remove a withdrawal destination (tier 1)");
 
         account.MapGet("/withdrawals", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
-            {
-                var list = await ledger.GetWithdrawalsAsync(Id(http), ct);
-                return list.IsSuccess ? TypedResults.Ok(new { items = list.Value }) : Problem(list.Error);
-            })
+                Items(await ledger.GetWithdrawalsAsync(Id(http), ct)))
             .WithName("ListWithdrawals")
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's withdrawals, newest first");
@@ -425,6 +413,9 @@ internal static class TradingEndpoints
 
     private static string? IdempotencyKey(HttpContext http) =>
         http.Request.Headers["Idempotency-Key"].ToString() is { Length: > 0 } key ? key : null;
+
+    private static IResult Items<T>(LedgerResult<IReadOnlyList<T>> result) =>
+        result.IsSuccess ? TypedResults.Ok(new { items = result.Value }) : Problem(result.Error);
 
     private static IResult Answer<T>(LedgerResult<T> result) => result.IsSuccess ? TypedResults.Ok(result.Value) : Problem(result.Error);
 
