@@ -154,6 +154,8 @@ public static class GateApp
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
         services.AddScoped<Policy.PolicyFilter>();
+        services.AddSingleton<Auth.ApiKeys.VerificationKeyCache>();
+        services.AddSingleton<Auth.ApiKeys.SignedRequestAuthenticator>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddHostedService<Protection.ProtectionSweeper>();
         services.AddScoped<AccountAccessFilter>();
