@@ -227,7 +227,8 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
             return null;
         }
 
-        request.EnableBuffering(limit);
+        request.EnableBuffering(); // already done before routing (GateApp), so that binding the endpoint's arguments left it readable
+        request.Body.Position = 0;
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -235,6 +236,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         {
             if (buffer.Length + read > limit)
             {
+                request.Body.Position = 0;
                 return null;
             }
 
