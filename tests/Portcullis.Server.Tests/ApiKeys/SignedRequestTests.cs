@@ -241,8 +241,12 @@ public sealed class SignedRequestTests : PolicyFileTests
         var (inside, _) = await GetAsync(Signed(key, keyId, from: IPAddress.Parse("127.0.0.2")), "/api/v1/me");
         var (outside, problem) = await GetAsync(Signed(key, keyId, from: IPAddress.Parse("127.0.0.1")), "/api/v1/me");
 
-        Assert.Equal(HttpStatusCode.OK, inside);
+        var (again, _) = await GetAsync(Signed(key, keyId, from: IPAddress.Parse("127.0.0.2")), "/api/v1/me");
+        var (_, feed, _) = await Client.GetJsonAsync("/api/v1/me/notifications", token);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (inside, again));
         Assert.Equal((HttpStatusCode.Forbidden, "apikey.ip_not_allowed"), (outside, problem.Code()));
+        Assert.Single(feed.GetProperty("items").EnumerateArray(), n => n.GetProperty("type").GetString() == "apikey.used_from_new_ip");
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Results;
 using Portcullis.HttpSignatures;
@@ -19,7 +20,8 @@ namespace Portcullis.Server.Auth.ApiKeys;
 /// and every header line;</item>
 /// <item>verifies it (§3.2) requiring <c>@method</c>, <c>@target-uri</c>, <c>content-digest</c> with a body, and the
 /// <c>created</c>, <c>keyid</c>, <c>nonce</c>, <c>alg</c> parameters, <c>created</c> within <see cref="ApiKeyOptions.SignatureWindow"/>;</item>
-/// <item>checks the key is neither revoked nor expired and its owner active, at once on every request;</item>
+/// <item>checks the key is neither revoked nor expired and its owner active, at once on every request, and that the request
+/// comes from its IP allowlist;</item>
 /// <item>remembers the nonce in the shared store until the window ends; a repeat is <c>apikey.replayed_nonce</c>;</item>
 /// <item>records the use (last used, IP, request count) or the denial (denial count) and audits every failure.</item>
 /// </list>
@@ -78,6 +80,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         var user = await unit.Users.FindAsync(key.UserId, cancellationToken);
         var state = key.RevokedAt is not null || user is not { IsActive: true } ? ApiKeyRequestErrors.KeyRevoked()
             : !key.IsActiveAt(now) ? ApiKeyRequestErrors.KeyExpired()
+            : !ApiKeyRequestCheck.AllowedFrom(key, http.ClientIp()) ? ApiKeyRequestErrors.IpNotAllowed()
             : null;
         if (state is not null)
         {
@@ -91,8 +94,19 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
             return await RefuseAsync(http, unit, key, ApiKeyRequestErrors.ReplayedNonce(), cancellationToken);
         }
 
+        var ip = http.ClientIp()?.ToString();
+        if (ip is not null && !string.Equals(ip, key.LastUsedIp, StringComparison.Ordinal))
+        {
+            // The gate keeps the last address only: a use from another address than the last one is announced.
+            Notify.Emit(unit, key.UserId, NotificationTypes.ApiKeyNewIp, NotificationSeverity.Warning,
+                $"The API key \"{key.Name}\" ({key.KeyId}) was used from {ip}" +
+                (key.LastUsedIp is null ? " (its first use)." : $", not {key.LastUsedIp} as before.") +
+                " If this wasn't your bot, revoke the key and freeze API access now.",
+                new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["key_id"] = key.KeyId, ["ip"] = ip, ["previous_ip"] = key.LastUsedIp }, now);
+        }
+
         key.LastUsedAt = now;
-        key.LastUsedIp = http.ClientIp()?.ToString();
+        key.LastUsedIp = ip;
         key.RequestCount++;
         await unit.CommitAsync(cancellationToken);
         return new ApiKeyRequest(key, user!);
