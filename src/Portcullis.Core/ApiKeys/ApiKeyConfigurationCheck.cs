@@ -40,5 +40,15 @@ public sealed class ApiKeyConfigurationCheck(IOptions<ApiKeyOptions> options) : 
             yield return ConfigurationProblem.Format("ApiKeys:DefaultRotationOverlap", "must be between 00:00:00 and ApiKeys:MaxRotationOverlap",
                 o.DefaultRotationOverlap);
         }
+
+        if (o.SignatureWindow < TimeSpan.FromSeconds(1) || o.SignatureWindow > TimeSpan.FromSeconds(60))
+        {
+            yield return ConfigurationProblem.Format("ApiKeys:SignatureWindow", "must be between 00:00:01 and 00:01:00", o.SignatureWindow);
+        }
+
+        if (o.MaxSignedBodyBytes is < 1024 or > 16 * 1024 * 1024)
+        {
+            yield return ConfigurationProblem.Format("ApiKeys:MaxSignedBodyBytes", "must be between 1024 and 16777216", o.MaxSignedBodyBytes);
+        }
     }
 }

@@ -22,4 +22,13 @@ public sealed class ApiKeyOptions
 
     /// <summary>Longest overlap a rotation may ask for. Default 7 days; at most 30 days.</summary>
     public TimeSpan MaxRotationOverlap { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How far a signed request's <c>created</c> may be ahead of or behind the gate's clock (RFC 9421 §3.2.1), and how
+    /// long its nonce is remembered. Default 5 seconds; 1–60 seconds.
+    /// </summary>
+    public TimeSpan SignatureWindow { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Largest request body a signed request may carry (it is buffered to check its digest). Default 1 MiB; 1 KiB–16 MiB.</summary>
+    public int MaxSignedBodyBytes { get; set; } = 1024 * 1024;
 }

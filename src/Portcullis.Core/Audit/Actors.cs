@@ -18,4 +18,7 @@ public static class Actors
     public static string Flow(Guid id) => $"flow:{id}";
 
     public static string Factor(Guid id) => $"factor:{id}";
+
+    /// <summary>An API key, by its public key id (<c>pk_…</c>).</summary>
+    public static string ApiKey(string keyId) => $"apikey:{keyId}";
 }

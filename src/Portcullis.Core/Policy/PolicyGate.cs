@@ -23,10 +23,41 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
     /// per-user lock in the same transaction, so that concurrent requests cannot all pass under the cap. The caller
     /// releases the reservation (<see cref="ReleaseAsync"/>) when the request then does not succeed.
     /// </summary>
-    public async Task<GateDecision> DecideAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
+    public Task<GateDecision> DecideAsync(SessionContext current, OperationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(request);
+        return DecideCoreAsync(current.User.Id, request, (unit, totals, ct) => DescribeAsync(unit, current, request, totals, ct),
+            Actors.Session(current.Session.Id), cancellationToken);
+    }
+
+    /// <summary>
+    /// Decides an operation a request signed with an API key started (docs/api-keys.md), like <see cref="DecideAsync(SessionContext,
+    /// OperationRequest, CancellationToken)"/>: the initiator is <see cref="InitiatorKind.ApiKey"/> and the subject has no session
+    /// proofs, so any tier that needs a person refuses or holds it. The key's own scopes are checked before (see
+    /// <see cref="ApiKeys.ApiKeyRequestCheck"/>). Audited with the key as the target.
+    /// </summary>
+    public Task<GateDecision> DecideForKeyAsync(ApiKeys.ApiKey key, OperationRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(request);
+        var keyed = request with { UserId = key.UserId, Initiator = InitiatorKind.ApiKey, DeviceId = null, DeviceTrusted = false };
+        return DecideCoreAsync(key.UserId, keyed, async (unit, totals, ct) =>
+            {
+                var subject = new PolicySubject
+                {
+                    Protection = await protection.LoadAsync(unit, key.UserId, ct),
+                    Totals = totals ?? PolicySubject.NoTotals,
+                };
+                return (keyed, subject);
+            },
+            Actors.ApiKey(key.KeyId), cancellationToken);
+    }
+
+    private async Task<GateDecision> DecideCoreAsync(Guid userId, OperationRequest request,
+        Func<IGateUnit, IReadOnlyDictionary<string, decimal>?, CancellationToken, Task<(OperationRequest Request, PolicySubject Subject)>> describe,
+        string target, CancellationToken cancellationToken)
+    {
         var policy = policies.Current;
         var caps = policy.CapsFor(request.Operation);
         var now = time.GetUtcNow();
@@ -34,16 +65,16 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
         if (caps.Count > 0)
         {
             await unit.BeginAsync(cancellationToken);
-            await unit.Throttle.LockAsync(ThrottleKeys.ForCaps(current.User.Id), cancellationToken);
+            await unit.Throttle.LockAsync(ThrottleKeys.ForCaps(userId), cancellationToken);
         }
 
-        var totals = await TotalsAsync(unit, current.User.Id, caps, now, cancellationToken);
-        var (resolved, subject) = await DescribeAsync(unit, current, request, totals, cancellationToken);
+        var totals = await TotalsAsync(unit, userId, caps, now, cancellationToken);
+        var (resolved, subject) = await describe(unit, totals, cancellationToken);
         var decision = policy.Decide(resolved, subject, now);
         Guid? reservation = null;
         if (decision.IsAllowed && caps.Count > 0)
         {
-            var use = OperationUsage.Of(current.User.Id, resolved.Operation, resolved.Amount, resolved.Notional, now);
+            var use = OperationUsage.Of(userId, resolved.Operation, resolved.Amount, resolved.Notional, now);
             unit.OperationUsage.Add(use);
             reservation = use.Id;
         }
@@ -52,7 +83,7 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
         var audited = !decision.IsAllowed || !readOnly || options.Value.AuditAllowedReads;
         if (audited)
         {
-            unit.Audit.Append(Record(resolved, decision, Actors.User(current.User.Id), Actors.Session(current.Session.Id)));
+            unit.Audit.Append(Record(resolved, decision, Actors.User(userId), target));
         }
 
         if (audited || reservation is not null)

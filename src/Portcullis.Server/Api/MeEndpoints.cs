@@ -16,17 +16,21 @@ internal static class MeEndpoints
     {
         authenticated.MapGet("/me", async (HttpContext http, AccountService accounts, CancellationToken cancellationToken) =>
             {
-                var current = http.CurrentSession();
-                var memberships = await accounts.ListForUserAsync(current.User.Id, cancellationToken);
+                // A request signed with an API key has no session: the answer then has none either.
+                var key = http.CurrentApiKey();
+                var current = key is null ? http.CurrentSession() : null;
+                var user = key?.User ?? current!.User;
+                var memberships = await accounts.ListForUserAsync(user.Id, cancellationToken);
                 return TypedResults.Ok(new MeResponse(
-                    UserView.From(current.User),
-                    SessionView.From(current.Session, current.Session.Id),
+                    UserView.From(user),
+                    current is null ? null : SessionView.From(current.Session, current.Session.Id),
                     memberships.Select(m => new AccountView(m.Account.Id, m.Account.Number, m.Account.Name, m.Account.LegalEntity,
                         m.Account.Jurisdiction, m.Role)).ToList()));
             })
             .WithName("GetMe")
             .RequireOperation(Operations.ProfileRead)
-            .WithSummary("The signed-in user, this session and the user's trading accounts")
+            .WithSummary("The signed-in user, this session (none for an API key) and the user's trading accounts")
+            .AllowApiKey()
             .AllowDuringPasswordChange();
 
         authenticated.MapPost("/me/password", async (ChangePasswordBody? body, HttpContext http, UserService users,

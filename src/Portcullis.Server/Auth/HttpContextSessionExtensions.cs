@@ -27,6 +27,17 @@ public static class HttpContextSessionExtensions
         return group;
     }
 
+    /// <summary>The API key request the session filter authenticated by its signature, or <c>null</c> for a session's request.</summary>
+    public static ApiKeys.ApiKeyRequest? CurrentApiKey(this HttpContext context) => context.Features.Get<ApiKeys.ApiKeyRequest>();
+
+    /// <summary>The endpoint also serves requests signed with an API key: its handler must not need a session (docs/api-keys.md).</summary>
+    public static TBuilder AllowApiKey<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        builder.WithMetadata(new ApiKeys.AllowApiKey());
+        return builder;
+    }
+
     public static TBuilder AllowDuringPasswordChange<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder
     {

@@ -1,6 +1,8 @@
 using Microsoft.Net.Http.Headers;
+using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Factors;
 using Portcullis.Core.Sessions;
+using Portcullis.Server.Auth.ApiKeys;
 using Portcullis.Server.Http;
 
 namespace Portcullis.Server.Auth;
@@ -11,12 +13,17 @@ namespace Portcullis.Server.Auth;
 /// of SameSite=Strict. A session issued with a one-time password may only change it or sign out; one opened
 /// with a recovery code may only enrol a new factor.
 /// </summary>
-internal sealed class SessionFilter(SessionService sessions) : IEndpointFilter
+internal sealed class SessionFilter(SessionService sessions, SignedRequestAuthenticator signed) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
         var (token, fromCookie) = ReadToken(http.Request);
+        if (token is null && SignedRequestAuthenticator.IsSigned(http.Request))
+        {
+            return await SignedAsync(context, next);
+        }
+
         var current = await sessions.AuthenticateAsync(token, http.RequestAborted);
         if (current is null)
         {
@@ -44,6 +51,36 @@ internal sealed class SessionFilter(SessionService sessions) : IEndpointFilter
         }
 
         http.Features.Set(current);
+        return await next(context);
+    }
+
+    /// <summary>
+    /// A request signed with an API key (no session): authenticated by its signature, then its address and permission are
+    /// checked; an endpoint whose handler needs a session (not marked <see cref="AllowApiKey"/>) is refused here, after
+    /// those checks, and the policy filter decides the rest (docs/api-keys.md).
+    /// </summary>
+    private async ValueTask<object?> SignedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var authenticated = await signed.AuthenticateAsync(http);
+        if (!authenticated.IsSuccess)
+        {
+            return Problems.From(authenticated.Error);
+        }
+
+        var request = authenticated.Value;
+        var endpoint = http.GetEndpoint();
+        var operation = endpoint?.Metadata.GetMetadata<Policy.OperationMetadata>()?.Operation;
+        var refusal = operation is null ? ApiKeyRequestErrors.OperationNotAllowed()
+            : ApiKeyRequestCheck.CheckAccess(request.Key, operation, http.ClientIp(), signed.Now)
+              ?? (endpoint!.Metadata.GetMetadata<AllowApiKey>() is null ? ApiKeyRequestErrors.OperationNotAllowed() : null);
+        if (refusal is not null)
+        {
+            await signed.CountDenialAsync(http, request, refusal.Code);
+            return Problems.From(refusal);
+        }
+
+        http.Features.Set(request);
         return await next(context);
     }
 

@@ -63,6 +63,16 @@ public static class GateApp
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseExceptionHandler();
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        // A signed request's body is checked against its Content-Digest after the endpoint's arguments are bound: keep it.
+        app.Use((context, next) =>
+        {
+            if (Auth.ApiKeys.SignedRequestAuthenticator.IsSigned(context.Request))
+            {
+                context.Request.EnableBuffering();
+            }
+
+            return next(context);
+        });
         app.UseRouting();
 
         app.MapOpenApi("/openapi/{documentName}.json");
@@ -154,6 +164,8 @@ public static class GateApp
         services.AddProblemDetails();
         services.AddScoped<SessionFilter>();
         services.AddScoped<Policy.PolicyFilter>();
+        services.AddSingleton<Auth.ApiKeys.VerificationKeyCache>();
+        services.AddSingleton<Auth.ApiKeys.SignedRequestAuthenticator>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddHostedService<Protection.ProtectionSweeper>();
         services.AddScoped<AccountAccessFilter>();

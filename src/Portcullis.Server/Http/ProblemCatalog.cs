@@ -24,6 +24,8 @@ public static class ProblemCatalog
     public const string ServerError = "server.error";
     public const string ServerNotReady = "server.not_ready";
 
+    private const string SignatureRefused = "Signature not accepted";
+
     private static readonly Dictionary<string, (int Status, string Title)> Entries = new(StringComparer.Ordinal)
     {
         [RequestInvalid] = (StatusCodes.Status400BadRequest, "The request is invalid"),
@@ -149,6 +151,32 @@ public static class ProblemCatalog
         [Core.ApiKeys.ApiKeyErrors.RevokedCode] = (StatusCodes.Status409Conflict, "API key revoked or expired"),
         [Core.ApiKeys.ApiKeyErrors.AlreadyRotatedCode] = (StatusCodes.Status409Conflict, "API key already rotated"),
         [Core.ApiKeys.ApiKeyErrors.LimitCode] = (StatusCodes.Status409Conflict, "Too many API keys"),
+
+        // Signed requests (RFC 9421): one title for every signature failure, so the answer never says which part failed
+        [HttpSignatures.HttpSignatureErrors.Missing] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.Malformed] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.LabelUnknown] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.DuplicateLabel] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.ComponentMissing] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.ComponentInvalid] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.ComponentUnsupported] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.AlgMismatch] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.KeyUnknown] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.Invalid] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.Expired] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.CreatedInFuture] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.CreatedTooOld] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.DigestMismatch] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.RequiredComponentMissing] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [HttpSignatures.HttpSignatureErrors.RequiredParameterMissing] = (StatusCodes.Status401Unauthorized, SignatureRefused),
+        [Core.ApiKeys.ApiKeyRequestErrors.ReplayedNonceCode] = (StatusCodes.Status401Unauthorized, "Signed request replayed"),
+        [Core.ApiKeys.ApiKeyRequestErrors.KeyRevokedCode] = (StatusCodes.Status401Unauthorized, "API key revoked"),
+        [Core.ApiKeys.ApiKeyRequestErrors.KeyExpiredCode] = (StatusCodes.Status401Unauthorized, "API key expired"),
+        [Core.ApiKeys.ApiKeyRequestErrors.IpNotAllowedCode] = (StatusCodes.Status403Forbidden, "Address not allowed for this API key"),
+        [Core.ApiKeys.ApiKeyRequestErrors.PermissionDeniedCode] = (StatusCodes.Status403Forbidden, "API key lacks the permission"),
+        [Core.ApiKeys.ApiKeyRequestErrors.OutOfScopeCode] = (StatusCodes.Status403Forbidden, "Outside the API key's scopes"),
+        [Core.ApiKeys.ApiKeyRequestErrors.LimitExceededCode] = (StatusCodes.Status403Forbidden, "API key limit exceeded"),
+        [Core.ApiKeys.ApiKeyRequestErrors.OperationNotAllowedCode] = (StatusCodes.Status403Forbidden, "Not available to API keys"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys.Concat(Api.Trading.LedgerProblems.Entries.Keys);

@@ -1,8 +1,10 @@
+using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Holds;
 using Portcullis.Core.Policy;
 using Portcullis.Server.Api.Holds;
 using Portcullis.Server.Auth;
+using Portcullis.Server.Auth.ApiKeys;
 using Portcullis.Server.Http;
 
 namespace Portcullis.Server.Policy;
@@ -15,7 +17,7 @@ namespace Portcullis.Server.Policy;
 /// arguments (<see cref="OperationMetadata.Hold"/>) and an executor can run it; otherwise it is refused as
 /// <c>policy.approval_unavailable</c>.
 /// </summary>
-internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds) : IEndpointFilter
+internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, SignedRequestAuthenticator signed) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -24,6 +26,11 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds) 
         if (metadata is null)
         {
             return PolicyResults.Refused(new Decision(DecisionKind.Deny, PolicyReasons.DefaultDeny, null, null));
+        }
+
+        if (http.Features.Get<ApiKeyRequest>() is { } keyed)
+        {
+            return await KeyedAsync(context, next, metadata, keyed);
         }
 
         var current = http.CurrentSession();
@@ -52,6 +59,63 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds) 
             DecisionKind.Hold => await HoldAsync(context, metadata, request, decision, Actors.Session(current.Session.Id)),
             _ => PolicyResults.Refused(decision),
         };
+    }
+
+    /// <summary>
+    /// A request signed with an API key (its signature, address and permission already checked by the session filter): the
+    /// key's scopes and limits as attributes, then the policy with the key as initiator (docs/api-keys.md). Only reads and
+    /// orders ever run; anything else the policy allows is refused, and what it holds waits for a person's approval.
+    /// </summary>
+    private async Task<object?> KeyedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, OperationMetadata metadata,
+        ApiKeyRequest keyed)
+    {
+        var http = context.HttpContext;
+        var request = new OperationRequest
+        {
+            Operation = metadata.Operation,
+            UserId = keyed.Key.UserId,
+            Initiator = InitiatorKind.ApiKey,
+            SourceIp = http.ClientIp(),
+        };
+        if (metadata.Describe is { } describe)
+        {
+            request = describe(context, request);
+        }
+
+        if (metadata.DescribeAsync is { } describeAsync)
+        {
+            request = await describeAsync(context, request);
+        }
+
+        var refusal = ApiKeyRequestCheck.CheckScopes(keyed.Key, request)
+            ?? (ApiKeyRequestCheck.IsOrder(request.Operation) ? await signed.CountOrderAsync(keyed, http.RequestAborted) : null);
+        if (refusal is not null)
+        {
+            await signed.CountDenialAsync(http, keyed, refusal.Code);
+            return Problems.From(refusal);
+        }
+
+        var (decision, reservation) = await gate.DecideForKeyAsync(keyed.Key, request, http.RequestAborted);
+        if (decision.Kind == DecisionKind.Allow && ApiKeyRequestCheck.IsKeyOperation(request.Operation))
+        {
+            return reservation is { } use ? await RunCountedAsync(context, next, use) : await next(context);
+        }
+
+        if (decision.Kind == DecisionKind.Hold)
+        {
+            return await HoldAsync(context, metadata, request, decision, Actors.ApiKey(keyed.Key.KeyId));
+        }
+
+        if (reservation is { } unused)
+        {
+            await gate.ReleaseAsync(unused);
+        }
+
+        // A step-up cannot be answered by a key; an allowed operation a key may never run is refused all the same.
+        var code = decision.Kind == DecisionKind.Allow ? ApiKeyRequestErrors.OperationNotAllowedCode : decision.Reason;
+        await signed.CountDenialAsync(http, keyed, code);
+        return decision.Kind == DecisionKind.Allow ? Problems.From(ApiKeyRequestErrors.OperationNotAllowed())
+            : PolicyResults.Refused(decision with { Kind = DecisionKind.Deny });
     }
 
     /// <summary>

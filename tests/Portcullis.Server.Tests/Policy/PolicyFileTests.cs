@@ -51,7 +51,7 @@ public abstract class PolicyFileTests : IAsyncLifetime
         Client = Gate.CreateClient();
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         await Gate.DisposeAsync();

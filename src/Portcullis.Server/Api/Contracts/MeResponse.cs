@@ -1,4 +1,4 @@
 namespace Portcullis.Server.Api.Contracts;
 
 /// <summary>GET /api/v1/me.</summary>
-public sealed record MeResponse(UserView User, SessionView Session, IReadOnlyList<AccountView> Accounts);
+public sealed record MeResponse(UserView User, SessionView? Session, IReadOnlyList<AccountView> Accounts);

@@ -1,0 +1,263 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Portcullis.Core.ApiKeys;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Notifications;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Results;
+using Portcullis.HttpSignatures;
+using Portcullis.HttpSignatures.Components;
+using Portcullis.HttpSignatures.Messages;
+using Portcullis.HttpSignatures.Verification;
+using Portcullis.Server.Http;
+
+namespace Portcullis.Server.Auth.ApiKeys;
+
+/// <summary>
+/// Authenticates a request signed with an API key (RFC 9421; docs/api-keys.md, docs/http-signatures.md):
+/// <list type="number">
+/// <item>buffers the body (at most <see cref="ApiKeyOptions.MaxSignedBodyBytes"/>) and builds the message from the raw target
+/// and every header line;</item>
+/// <item>verifies it (§3.2) requiring <c>@method</c>, <c>@target-uri</c>, <c>content-digest</c> with a body, and the
+/// <c>created</c>, <c>keyid</c>, <c>nonce</c>, <c>alg</c> parameters, <c>created</c> within <see cref="ApiKeyOptions.SignatureWindow"/>;</item>
+/// <item>checks the key is neither revoked nor expired and its owner active, at once on every request, and that the request
+/// comes from its IP allowlist;</item>
+/// <item>remembers the nonce in the shared store until the window ends; a repeat is <c>apikey.replayed_nonce</c>;</item>
+/// <item>records the use (last used, IP, request count) or the denial (denial count) and audits every failure.</item>
+/// </list>
+/// Failures are results with a stable code; the problem never says which part of the signature failed.
+/// </summary>
+public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKeyCache keys, IOptions<ApiKeyOptions> options,
+    TimeProvider time, ILogger<SignedRequestAuthenticator> logger)
+{
+    /// <summary>Audit event of a signed request refused before the policy (the outcome is the code).</summary>
+    public const string RefusedEvent = "apikey.request_refused";
+
+    private const int MaxLoggedKeyIdLength = 64;
+
+    /// <summary>The gate's time now.</summary>
+    public DateTimeOffset Now => time.GetUtcNow();
+
+    /// <summary>Whether the request carries an RFC 9421 signature.</summary>
+    public static bool IsSigned(HttpRequest request) =>
+        request.Headers.ContainsKey("Signature-Input") || request.Headers.ContainsKey("Signature");
+
+    public async Task<Result<ApiKeyRequest>> AuthenticateAsync(HttpContext http)
+    {
+        var cancellationToken = http.RequestAborted;
+        var o = options.Value;
+        var body = await ReadBodyAsync(http, o.MaxSignedBodyBytes, cancellationToken);
+        if (body is null)
+        {
+            return await RefuseAsync(http, null, null, new Error(ProblemCatalog.RequestTooLarge, "The request body is too large for a signed request."),
+                cancellationToken);
+        }
+
+        var message = Message(http, body.Value);
+        if (message is null)
+        {
+            return await RefuseAsync(http, null, null, new Error(HttpSignatureErrors.Malformed, "The request target cannot be signed."), cancellationToken);
+        }
+
+        await using var unit = await store.OpenAsync(cancellationToken);
+        ApiKey? found = null;
+        var resolver = new DelegateVerificationKeyResolver(async (keyId, ct) =>
+        {
+            found = await unit.ApiKeys.FindByKeyIdAsync(keyId, ct);
+            return found is null ? null : keys.Get(found);
+        });
+        var verifier = new HttpMessageVerifier(Policy(o.SignatureWindow), resolver, time);
+        var verified = await verifier.VerifyAsync(message, cancellationToken);
+        var now = time.GetUtcNow();
+        if (!verified.IsSuccess)
+        {
+            logger.LogInformation("Signed request refused: {Code} ({Detail})", verified.Code, verified.Error!.Message);
+            return await RefuseAsync(http, unit, found, new Error(verified.Code!, "The request's signature was not accepted."), cancellationToken,
+                verified.KeyId);
+        }
+
+        var key = found!;
+        var user = await unit.Users.FindAsync(key.UserId, cancellationToken);
+        var state = key.RevokedAt is not null || user is not { IsActive: true } ? ApiKeyRequestErrors.KeyRevoked()
+            : !key.IsActiveAt(now) ? ApiKeyRequestErrors.KeyExpired()
+            : !ApiKeyRequestCheck.AllowedFrom(key, http.ClientIp()) ? ApiKeyRequestErrors.IpNotAllowed()
+            : null;
+        if (state is not null)
+        {
+            return await RefuseAsync(http, unit, key, state, cancellationToken);
+        }
+
+        // RFC 9421 §7.2.2: a nonce is remembered at least as long as a request with it could be accepted (created + window).
+        var until = verified.Created!.Value + o.SignatureWindow;
+        if (!await unit.Nonces.TryRememberAsync(key.KeyId, verified.Nonce!, until > now ? until : now + o.SignatureWindow, now, cancellationToken))
+        {
+            return await RefuseAsync(http, unit, key, ApiKeyRequestErrors.ReplayedNonce(), cancellationToken);
+        }
+
+        var ip = http.ClientIp()?.ToString();
+        if (ip is not null && !string.Equals(ip, key.LastUsedIp, StringComparison.Ordinal))
+        {
+            // The gate keeps the last address only: a use from another address than the last one is announced.
+            Notify.Emit(unit, key.UserId, NotificationTypes.ApiKeyNewIp, NotificationSeverity.Warning,
+                $"The API key \"{key.Name}\" ({key.KeyId}) was used from {ip}" +
+                (key.LastUsedIp is null ? " (its first use)." : $", not {key.LastUsedIp} as before.") +
+                " If this wasn't your bot, revoke the key and freeze API access now.",
+                new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["key_id"] = key.KeyId, ["ip"] = ip, ["previous_ip"] = key.LastUsedIp }, now);
+        }
+
+        key.LastUsedAt = now;
+        key.LastUsedIp = ip;
+        key.RequestCount++;
+        await unit.CommitAsync(cancellationToken);
+        return new ApiKeyRequest(key, user!);
+    }
+
+    /// <summary>
+    /// Counts an order against the key's <see cref="ApiKey.MaxOrdersPerMinute"/> (a fixed one-minute window, under a lock so
+    /// that concurrent orders cannot all pass); <c>apikey.limit_exceeded</c> when the limit is reached.
+    /// </summary>
+    public async Task<Error?> CountOrderAsync(ApiKeyRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Key.MaxOrdersPerMinute is not { } max)
+        {
+            return null;
+        }
+
+        var now = time.GetUtcNow();
+        await using var unit = await store.OpenAsync(cancellationToken);
+        await unit.BeginAsync(cancellationToken);
+        var counter = await unit.Throttle.LockAsync($"apikey-orders:{request.Key.Id}", cancellationToken);
+        if (counter.LastFailureAt is not { } start || now - start >= TimeSpan.FromMinutes(1))
+        {
+            counter.LastFailureAt = now;
+            counter.Failures = 0;
+        }
+
+        if (counter.Failures >= max)
+        {
+            return ApiKeyRequestErrors.LimitExceeded("orders per minute");
+        }
+
+        counter.Failures++;
+        await unit.CommitAsync(cancellationToken);
+        return null;
+    }
+
+    /// <summary>Counts and audits a refusal of an authenticated key's request (scopes, limits, policy) in its usage.</summary>
+    public async Task CountDenialAsync(HttpContext http, ApiKeyRequest request, string code)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var unit = await store.OpenAsync(CancellationToken.None);
+        if (await unit.ApiKeys.FindAsync(request.Key.Id, CancellationToken.None) is { } key)
+        {
+            key.DenialCount++;
+        }
+
+        unit.Audit.Append(Refusal(http, request.Key.KeyId, request.Key.UserId, code));
+        await unit.CommitAsync(CancellationToken.None);
+    }
+
+    private async Task<Result<ApiKeyRequest>> RefuseAsync(HttpContext http, IGateUnit? open, ApiKey? key, Error error,
+        CancellationToken cancellationToken, string? claimedKeyId = null)
+    {
+        var unit = open ?? await store.OpenAsync(cancellationToken);
+        try
+        {
+            if (key is not null)
+            {
+                key.DenialCount++;
+            }
+
+            unit.Audit.Append(Refusal(http, key?.KeyId ?? Truncate(claimedKeyId), key?.UserId, error.Code));
+            await unit.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            if (open is null)
+            {
+                await unit.DisposeAsync();
+            }
+        }
+
+        return error;
+    }
+
+    private static AuditRecord Refusal(HttpContext http, string? keyId, Guid? userId, string code) =>
+        new(RefusedEvent, code, userId is { } id ? Actors.User(id) : Actors.Anonymous, keyId is null ? null : Actors.ApiKey(keyId),
+            http.ClientIp()?.ToString(), new Dictionary<string, object?>
+            {
+                ["method"] = http.Request.Method,
+                ["path"] = RequestLoggingMiddleware.LoggablePath(http.Request.Path.Value),
+            });
+
+    private static string? Truncate(string? keyId) =>
+        keyId is null ? null : keyId.Length <= MaxLoggedKeyIdLength ? keyId : keyId[..MaxLoggedKeyIdLength];
+
+    private static SignatureVerificationPolicy Policy(TimeSpan window) => new()
+    {
+        RequiredComponents = [ComponentIdentifier.Method, ComponentIdentifier.TargetUri],
+        RequireContentDigestWithBody = true,
+        MaxCreatedAhead = window,
+        MaxCreatedBehind = window,
+        AllowedAlgorithms = new HashSet<string>(StringComparer.Ordinal) { ApiKeyAlgorithms.Ed25519, ApiKeyAlgorithms.EcdsaP256, ApiKeyAlgorithms.HmacSha256 },
+    };
+
+    /// <summary>The message as received: the raw target, every header line, the body; <c>null</c> when the target cannot be signed.</summary>
+    private static SignatureMessage? Message(HttpContext http, ReadOnlyMemory<byte> body)
+    {
+        var request = http.Request;
+        var rawTarget = http.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (string.IsNullOrEmpty(rawTarget) || !Uri.TryCreate($"{request.Scheme}://{request.Host.Value}/", UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var fields = new HttpFields();
+        foreach (var (name, values) in request.Headers)
+        {
+            foreach (var value in values)
+            {
+                fields.Add(name, value ?? "");
+            }
+        }
+
+        try
+        {
+            return SignatureMessage.ForRequest(request.Method, uri, fields, body, rawTarget);
+        }
+        catch (ArgumentException)
+        {
+            return null; // not origin-form printable ASCII: answered as signature.malformed
+        }
+    }
+
+    /// <summary>Reads the whole body (kept for the endpoint); <c>null</c> when it is longer than <paramref name="limit"/>.</summary>
+    private static async Task<ReadOnlyMemory<byte>?> ReadBodyAsync(HttpContext http, int limit, CancellationToken cancellationToken)
+    {
+        var request = http.Request;
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        request.EnableBuffering(); // already done before routing (GateApp), so that binding the endpoint's arguments left it readable
+        request.Body.Position = 0;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                request.Body.Position = 0;
+                return null;
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        request.Body.Position = 0;
+        return buffer.ToArray();
+    }
+}
