@@ -30,6 +30,13 @@ public static class HttpContextSessionExtensions
     /// <summary>The API key request the session filter authenticated by its signature, or <c>null</c> for a session's request.</summary>
     public static ApiKeys.ApiKeyRequest? CurrentApiKey(this HttpContext context) => context.Features.Get<ApiKeys.ApiKeyRequest>();
 
+    /// <summary>Who is acting: the API key's owner for a signed request, else the session's user.</summary>
+    public static Core.Users.User CurrentUser(this HttpContext context) => context.CurrentApiKey()?.User ?? context.CurrentSession().User;
+
+    /// <summary>The audit actor for this request: <c>apikey:pk_…</c> for a signed request, else the user.</summary>
+    public static string CurrentActor(this HttpContext context) =>
+        context.CurrentApiKey() is { } key ? Core.Audit.Actors.ApiKey(key.Key.KeyId) : Core.Audit.Actors.User(context.CurrentSession().User.Id);
+
     /// <summary>The endpoint also serves requests signed with an API key: its handler must not need a session (docs/api-keys.md).</summary>
     public static TBuilder AllowApiKey<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder

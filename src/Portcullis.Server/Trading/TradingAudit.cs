@@ -17,9 +17,8 @@ public sealed class TradingAudit(IGateStore store, TimeProvider time)
         string? notification = null, string? summary = null)
     {
         var account = http.CurrentAccount().Account;
-        var user = http.CurrentSession().User.Id;
         await using var unit = await store.OpenAsync(cancellationToken);
-        unit.Audit.Append(new AuditRecord(type, "ok", Actors.User(user), Actors.Account(account.Id), http.ClientIp()?.ToString(), data));
+        unit.Audit.Append(new AuditRecord(type, "ok", http.CurrentActor(), Actors.Account(account.Id), http.ClientIp()?.ToString(), data));
         if (notification is not null)
         {
             var now = time.GetUtcNow();

@@ -30,7 +30,7 @@ internal sealed class AccountAccessFilter(IGateStore store, LedgerAccounts ledge
         IReadOnlyList<(Account Account, AccountRole Role)> memberships;
         await using (var unit = await store.OpenAsync(http.RequestAborted))
         {
-            memberships = await unit.Accounts.ListForUserAsync(http.CurrentSession().User.Id, http.RequestAborted);
+            memberships = await unit.Accounts.ListForUserAsync(http.CurrentUser().Id, http.RequestAborted);
         }
 
         var membership = memberships.FirstOrDefault(m => m.Account.Id == accountId);

@@ -6,6 +6,7 @@ using Portcullis.Core.Notifications;
 using Portcullis.Core.Policy;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Orders;
+using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
 using Portcullis.Server.Trading;
@@ -26,18 +27,21 @@ internal static class TradingEndpoints
         authenticated.MapGet("/instruments", async (IBrokerageBackend ledger, CancellationToken ct) =>
                 TypedResults.Ok(new { items = await ledger.GetInstrumentsAsync(ct) }))
             .WithName("ListInstruments")
+            .AllowApiKey()
             .RequireOperation(Operations.MarketDataRead)
             .WithSummary("The instruments that can be traded: symbol, asset class, market, currency, lot and tick size, multiplier");
 
         authenticated.MapGet("/quotes/{symbol}", async (string symbol, IBrokerageBackend ledger, CancellationToken ct) =>
                 Answer(await ledger.GetQuoteAsync(symbol, ct)))
             .WithName("GetQuote")
+            .AllowApiKey()
             .RequireOperation(Operations.MarketDataRead)
             .WithSummary("The reference price of an instrument, per unit in its currency");
 
         account.MapGet("/portfolio", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
                 Answer(await ledger.GetPortfolioAsync(Id(http), ct)))
             .WithName("GetPortfolio")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("Cash per currency, positions with average cost and market value, equity and buying power");
 
@@ -47,12 +51,14 @@ internal static class TradingEndpoints
                 return portfolio.IsSuccess ? TypedResults.Ok(new { items = portfolio.Value.Cash }) : Problem(portfolio.Error);
             })
             .WithName("GetCash")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("Cash per currency: the balance and what open buy orders have not reserved");
 
         account.MapGet("/orders", async (bool? open, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
                 Items(await ledger.GetOrdersAsync(Id(http), open ?? false, ct)))
             .WithName("ListOrders")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's orders, newest first; ?open=true for open ones only");
 
@@ -64,11 +70,13 @@ internal static class TradingEndpoints
                     : Problem(LedgerErrors.Error(LedgerErrors.OrderNotFound, "No such order in this account."));
             })
             .WithName("GetOrder")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("One order and where it is in its lifecycle");
 
         account.MapPost("/orders", PlaceOrderAsync)
             .WithName("PlaceOrder")
+            .AllowApiKey()
             .RequireHoldableOperation(Operations.OrderPlace, HoldOrder, DescribeOrderAsync)
             .AllowRoles(Traders)
             .WithSummary("Place an order; a marketable one fills at once. Send an Idempotency-Key header so that a retry never places twice")
@@ -77,6 +85,7 @@ internal static class TradingEndpoints
 
         account.MapPost("/orders/{orderId:guid}/replace", ReplaceOrderAsync)
             .WithName("ReplaceOrder")
+            .AllowApiKey()
             .RequireOperation(Operations.OrderReplace, DescribeReplaceAsync)
             .AllowRoles(Traders)
             .WithSummary("Cancel an open order and place its replacement (new quantity and prices) atomically")
@@ -95,6 +104,7 @@ internal static class TradingEndpoints
                 return TypedResults.Ok(cancelled.Value);
             })
             .WithName("CancelOrder")
+            .AllowApiKey()
             .RequireOperation(Operations.OrderCancel, Describe)
             .AllowRoles(Traders)
             .WithSummary("Cancel an open order (always allowed, like every protective action)");
@@ -102,6 +112,7 @@ internal static class TradingEndpoints
         account.MapGet("/fills", async (long? after, HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
                 Items(await ledger.GetFillsAsync(Id(http), Math.Max(after ?? 0, 0), ct)))
             .WithName("ListFills")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's executions, oldest first; ?after=<sequence> for the ones after a fill already seen");
 
@@ -110,6 +121,7 @@ internal static class TradingEndpoints
         account.MapGet("/margin", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
                 Answer(await ledger.GetMarginAsync(Id(http), ct)))
             .WithName("GetMargin")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's margin setting (cash or margin, leverage) and the highest leverage allowed");
 
@@ -143,6 +155,7 @@ internal static class TradingEndpoints
                 return Answer(await ledger.GetStatementAsync(Id(http), from ?? end.AddDays(-30), end, ct));
             })
             .WithName("GetStatement")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The journal entries posted in [from, to) (default: the last 30 days), at most 366 days");
     }
@@ -176,6 +189,7 @@ internal static class TradingEndpoints
         account.MapGet("/destinations", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
                 Items(await ledger.GetDestinationsAsync(Id(http), ct)))
             .WithName("ListDestinations")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("Saved withdrawal destinations, each usable from the end of its hold (usable_from)");
 
@@ -223,6 +237,7 @@ internal static class TradingEndpoints
         account.MapGet("/withdrawals", async (HttpContext http, IBrokerageBackend ledger, CancellationToken ct) =>
                 Items(await ledger.GetWithdrawalsAsync(Id(http), ct)))
             .WithName("ListWithdrawals")
+            .AllowApiKey()
             .RequireOperation(Operations.PortfolioRead, Describe)
             .WithSummary("The account's withdrawals, newest first");
 
