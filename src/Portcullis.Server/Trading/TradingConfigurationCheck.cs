@@ -5,7 +5,7 @@ using Portcullis.Ledger;
 namespace Portcullis.Server.Trading;
 
 /// <summary>Checks the <c>Trading</c> and <c>Ledger</c> sections, reporting every problem with the others at start-up.</summary>
-public sealed class TradingConfigurationCheck(IOptions<TradingOptions> trading, IOptionsMonitor<LedgerOptions> ledger) : IConfigurationCheck
+public sealed class TradingConfigurationCheck(IOptions<TradingOptions> trading, IOptionsMonitor<LedgerOptions> ledger, LedgerPlacement placement) : IConfigurationCheck
 {
     public IEnumerable<string> Problems()
     {
@@ -25,8 +25,25 @@ public sealed class TradingConfigurationCheck(IOptions<TradingOptions> trading, 
             yield return ConfigurationProblem.Format("Trading:ConfirmationBatch", "must be between 1 and 10000", t.ConfirmationBatch);
         }
 
-        // The monitor reads the options without running the start-up validator, so every problem is listed here once.
-        foreach (var problem in LedgerOptionsValidator.Problems(ledger.CurrentValue))
+        // A ledger beside the gate's store takes its connection from Storage, whose own check already names any problem
+        // there; reading the ledger's options then would only repeat it under another name (or throw, as the options
+        // validator runs on first read).
+        if (placement.InheritsStorage)
+        {
+            yield break;
+        }
+
+        IReadOnlyList<string> problems;
+        try
+        {
+            problems = LedgerOptionsValidator.Problems(ledger.CurrentValue);
+        }
+        catch (OptionsValidationException ex)
+        {
+            problems = [.. ex.Failures];
+        }
+
+        foreach (var problem in problems)
         {
             yield return problem;
         }

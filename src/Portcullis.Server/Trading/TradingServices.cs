@@ -16,9 +16,12 @@ public static class TradingServices
     {
         services.Configure<TradingOptions>(configuration.GetSection(TradingOptions.Section));
         services.Configure<LedgerOptions>(configuration.GetSection(LedgerOptions.Section));
+        var ownSection = configuration.GetSection(LedgerOptions.Section);
+        var inherits = string.IsNullOrWhiteSpace(ownSection["ConnectionString"]) && ownSection["Provider"] is null;
+        services.AddSingleton(new LedgerPlacement(inherits));
         services.AddOptions<LedgerOptions>().Configure<IOptions<StorageOptions>>((ledger, storage) =>
         {
-            if (!string.IsNullOrWhiteSpace(ledger.ConnectionString) || configuration.GetSection(LedgerOptions.Section)["Provider"] is not null)
+            if (!inherits)
             {
                 return;
             }
@@ -43,3 +46,6 @@ public static class TradingServices
         await services.GetRequiredService<LedgerAccounts>().MigrateAsync(cancellationToken);
     }
 }
+
+/// <summary>Whether the ledger was given its own store or lives beside the gate's (and so shares the gate's connection settings).</summary>
+public sealed record LedgerPlacement(bool InheritsStorage);

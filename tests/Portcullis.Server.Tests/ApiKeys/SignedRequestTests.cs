@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
 using NSec.Cryptography;
+using Portcullis.Core.Audit;
 using Portcullis.HttpSignatures.Algorithms;
 using Portcullis.HttpSignatures.Client;
 using Portcullis.Server.Tests.Policy;
@@ -139,7 +140,7 @@ public sealed class SignedRequestTests : PolicyFileTests
 
         Assert.Equal((HttpStatusCode.Unauthorized, "signature.alg_mismatch"), (status, problem.Code()));
         Assert.Equal(1, (await KeyViewAsync(token, id)).GetProperty("denial_count").GetInt64());
-        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "apikey.request_refused" && e.Code == "signature.alg_mismatch");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.ApiKeyRequestRefused && e.Code == "signature.alg_mismatch");
     }
 
     [Fact]

@@ -30,9 +30,6 @@ namespace Portcullis.Server.Auth.ApiKeys;
 public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKeyCache keys, IOptions<ApiKeyOptions> options,
     TimeProvider time, ILogger<SignedRequestAuthenticator> logger)
 {
-    /// <summary>Audit event of a signed request refused before the policy (the outcome is the code).</summary>
-    public const string RefusedEvent = "apikey.request_refused";
-
     private const int MaxLoggedKeyIdLength = 64;
 
     /// <summary>The gate's time now.</summary>
@@ -184,7 +181,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
     }
 
     private static AuditRecord Refusal(HttpContext http, string? keyId, Guid? userId, string code) =>
-        new(RefusedEvent, code, userId is { } id ? Actors.User(id) : Actors.Anonymous, keyId is null ? null : Actors.ApiKey(keyId),
+        new(AuditEventTypes.ApiKeyRequestRefused, code, userId is { } id ? Actors.User(id) : Actors.Anonymous, keyId is null ? null : Actors.ApiKey(keyId),
             http.ClientIp()?.ToString(), new Dictionary<string, object?>
             {
                 ["method"] = http.Request.Method,
