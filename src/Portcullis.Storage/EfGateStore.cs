@@ -13,6 +13,9 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
 {
     private readonly SqliteWriteLock? _writeLock = options.IsSqlite ? new SqliteWriteLock() : null;
 
+    /// <summary>SQLite with <see cref="StorageOptions.GroupCommit"/> on a database file: the shared log flush; otherwise <c>null</c>.</summary>
+    public SqliteGroupCommit? GroupCommit { get; } = GroupCommitFor(options);
+
     public string Provider => options.IsSqlite ? StorageOptions.Sqlite : StorageOptions.Postgres;
 
     public async ValueTask<IGateUnit> OpenAsync(CancellationToken cancellationToken)
@@ -29,10 +32,21 @@ public sealed class EfGateStore(StorageOptions options, Func<GateDbContext> cont
             throw;
         }
 
-        return new EfGateUnit(db, time, _writeLock, outbox);
+        return new EfGateUnit(db, time, _writeLock, GroupCommit, outbox);
     }
 
     public void Dispose() => _writeLock?.Dispose();
+
+    private static SqliteGroupCommit? GroupCommitFor(StorageOptions options)
+    {
+        if (!options.IsSqlite || !options.GroupCommit)
+        {
+            return null;
+        }
+
+        var file = new SqliteConnectionStringBuilder(options.EffectiveConnectionString).DataSource;
+        return string.IsNullOrEmpty(file) || file == ":memory:" ? null : new SqliteGroupCommit(file);
+    }
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

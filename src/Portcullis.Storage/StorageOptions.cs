@@ -27,6 +27,14 @@ public sealed class StorageOptions
 
     public string EffectiveKeyRingFile => KeyRingFile ?? Path.Combine(DataDirectory, "keyring.json");
 
+    /// <summary>
+    /// SQLite only: commit with group commit (default <c>true</c>): transactions commit with <c>synchronous=NORMAL</c> and then
+    /// wait for a shared flush of the write-ahead log before the commit returns, so concurrent writers share one fsync and a
+    /// committed unit is still durable before its response. <c>false</c> flushes inside every commit (<c>synchronous=FULL</c>).
+    /// PostgreSQL groups the flushes of concurrent commits itself (<c>synchronous_commit=on</c>).
+    /// </summary>
+    public bool GroupCommit { get; set; } = true;
+
     public bool IsSqlite => string.Equals(Provider, Sqlite, StringComparison.OrdinalIgnoreCase);
 
     public bool IsPostgres => string.Equals(Provider, Postgres, StringComparison.OrdinalIgnoreCase);

@@ -20,7 +20,7 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<StorageOptions>();
         services.AddSingleton<IConfigurationCheck, StorageConfigurationCheck>();
         services.AddPooledDbContextFactory<SqliteGateDbContext>((sp, builder) =>
-            builder.UseSqlite(Options(sp).EffectiveConnectionString).AddInterceptors(new SqlitePragmaInterceptor()));
+            builder.UseSqlite(Options(sp).EffectiveConnectionString).AddInterceptors(new SqlitePragmaInterceptor(Options(sp).GroupCommit)));
         services.AddPooledDbContextFactory<PostgresGateDbContext>((sp, builder) =>
             builder.UseNpgsql(Options(sp).ConnectionString));
         services.AddSingleton<ISecretProtector>(sp => KeyRingFile.LoadOrCreate(Options(sp).EffectiveKeyRingFile));

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
+using Portcullis.Storage.Sqlite;
 using Portcullis.Testing;
 
 namespace Portcullis.Storage.Tests;
@@ -99,6 +100,106 @@ public sealed class SqliteGateStoreTests : GateStoreConformance
         command.CommandText = "PRAGMA journal_mode;";
 
         Assert.Equal("wal", await command.ExecuteScalarAsync(Ct) as string);
+    }
+
+    [Fact]
+    public async Task GroupCommit_FlushesTheLogAfterEveryCommitThatWrote()
+    {
+        var groupCommit = Assert.IsType<EfGateStore>(Store).GroupCommit;
+        Assert.NotNull(groupCommit);
+        var before = groupCommit.Flushes;
+
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            unit.Users.Add(NewUser("alice"));
+            await unit.CommitAsync(Ct);
+            Assert.True(groupCommit.Flushes > before, "the commit returned before the log was flushed");
+        }
+
+        var afterWrite = groupCommit.Flushes;
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            Assert.NotNull(await unit.Users.FindByUsernameAsync("alice", Ct));
+            await unit.CommitAsync(Ct);
+        }
+
+        Assert.Equal(afterWrite, groupCommit.Flushes); // a unit that only read waits for no flush
+    }
+
+    [Fact]
+    public async Task GroupCommit_ConcurrentCommitsAllLandAndShareFlushes()
+    {
+        var groupCommit = Assert.IsType<EfGateStore>(Store).GroupCommit!;
+        var before = groupCommit.Flushes;
+
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            await using var unit = await Store.OpenAsync(Ct);
+            unit.Users.Add(NewUser($"user{i}"));
+            await unit.CommitAsync(Ct);
+        }));
+
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            for (var i = 0; i < 40; i++)
+            {
+                Assert.NotNull(await unit.Users.FindByUsernameAsync($"user{i}", Ct));
+            }
+        }
+
+        Assert.InRange(groupCommit.Flushes - before, 1, 40);
+    }
+
+    [Fact]
+    public async Task WithoutGroupCommit_EveryCommitFlushesItself()
+    {
+        var folder = Path.Combine(NewFolder(), "data");
+        var database = DatabaseIn(folder);
+        var settings = new Dictionary<string, string?>(database.Settings) { ["Storage:GroupCommit"] = "false" };
+        var store = BuildStore(database with { Settings = settings });
+        await store.MigrateAsync(Ct);
+
+        Assert.Null(Assert.IsType<EfGateStore>(store).GroupCommit);
+        await using (var unit = await store.OpenAsync(Ct))
+        {
+            unit.Users.Add(NewUser("alice"));
+            await unit.CommitAsync(Ct);
+        }
+
+        await using var check = await store.OpenAsync(Ct);
+        Assert.NotNull(await check.Users.FindByUsernameAsync("alice", Ct));
+    }
+
+    [Fact]
+    public async Task GroupCommit_WaitersDuringAFlushJoinTheNextOne_AndNoneReturnsBeforeItsFlush()
+    {
+        using var release = new SemaphoreSlim(0);
+        var flushes = 0;
+        var groupCommit = new SqliteGroupCommit(Path.Combine(DataFolder, "x.db"), _ =>
+        {
+            Interlocked.Increment(ref flushes);
+            Assert.True(release.Wait(TimeSpan.FromSeconds(30)), "the test did not release the flush");
+        });
+
+        var first = groupCommit.FlushAsync();
+        while (Volatile.Read(ref flushes) == 0)
+        {
+            await Task.Delay(5, Ct); // the first flush is running (and held)
+        }
+
+        var joined = Enumerable.Range(0, 25).Select(_ => groupCommit.FlushAsync()).ToList();
+        await Task.Delay(50, Ct);
+        Assert.False(first.IsCompleted);
+        Assert.All(joined, t => Assert.False(t.IsCompleted));
+
+        release.Release();
+        await first.WaitAsync(Ct);
+        Assert.All(joined, t => Assert.False(t.IsCompleted)); // their commits came after the first flush began
+        release.Release();
+        await Task.WhenAll(joined).WaitAsync(Ct);
+
+        Assert.Equal(2, flushes);
+        Assert.Equal(2, groupCommit.Flushes);
     }
 
     private string NewFolder()

@@ -8,14 +8,17 @@ namespace Portcullis.Storage.Sqlite;
 
 /// <summary>
 /// Per-connection SQLite settings: <c>synchronous=FULL</c> so a committed transaction (and the audit rows in
-/// it) survives power loss before the response goes out, foreign keys enforced, and a busy timeout so that
+/// it) survives power loss before the response goes out — or, with group commit, <c>synchronous=NORMAL</c> and a
+/// shared flush of the log after the commit (<see cref="SqliteGroupCommit"/>) —, foreign keys enforced, and a busy timeout so that
 /// a writer in another process (the admin CLI) is waited for inside SQLite rather than failed. The settings
 /// belong to the physical connection, which Microsoft.Data.Sqlite pools: they are applied once per physical
 /// connection, not on every logical open.
 /// </summary>
-internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
+internal sealed class SqlitePragmaInterceptor(bool groupCommit) : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+    private readonly string _pragmas =
+        $"PRAGMA synchronous={(groupCommit ? "NORMAL" : "FULL")}; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+
     private static readonly ConditionalWeakTable<sqlite3, object> Configured = [];
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -23,7 +26,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
         if (NeedsPragmas(connection))
         {
             using var command = connection.CreateCommand();
-            command.CommandText = Pragmas;
+            command.CommandText = _pragmas;
             command.ExecuteNonQuery();
         }
     }
@@ -36,7 +39,7 @@ internal sealed class SqlitePragmaInterceptor : DbConnectionInterceptor
             var command = connection.CreateCommand();
             await using (command.ConfigureAwait(false))
             {
-                command.CommandText = Pragmas;
+                command.CommandText = _pragmas;
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
@@ -16,18 +17,22 @@ internal sealed class EfGateUnit : IGateUnit
     private readonly TimeProvider _time;
     private readonly EfAuditLog _audit;
     private readonly SqliteWriteLock? _writeLock;
+    private readonly SqliteGroupCommit? _groupCommit;
+    private long _changesFlushed;
     private IDbContextTransaction? _transaction;
     private bool _holdsWriteLock;
 
     private readonly OutboxSignal? _outbox;
     private readonly EfNotificationLog _notifications;
 
-    public EfGateUnit(GateDbContext db, TimeProvider time, SqliteWriteLock? writeLock, OutboxSignal? outbox)
+    public EfGateUnit(GateDbContext db, TimeProvider time, SqliteWriteLock? writeLock, SqliteGroupCommit? groupCommit, OutboxSignal? outbox)
     {
+        _groupCommit = groupCommit;
         _outbox = outbox;
         _db = db;
         _time = time;
         _writeLock = writeLock;
+        _changesFlushed = ChangesOnConnection();
         _audit = new EfAuditLog(db);
         Users = new EfUserStore(db);
         Accounts = new EfAccountStore(db);
@@ -119,6 +124,7 @@ internal sealed class EfGateUnit : IGateUnit
     {
         if (_audit.Pending.Count == 0 && !_db.ChangeTracker.HasChanges() && _transaction is null)
         {
+            await FlushIfWrittenAsync(); // statements that committed on their own (upserts outside a transaction)
             return;
         }
 
@@ -138,6 +144,7 @@ internal sealed class EfGateUnit : IGateUnit
             ReleaseWriteLock();
         }
 
+        await FlushIfWrittenAsync();
         if (notifies)
         {
             _outbox?.Signal();
@@ -153,8 +160,42 @@ internal sealed class EfGateUnit : IGateUnit
         }
 
         ReleaseWriteLock();
-        await _db.DisposeAsync();
+        try
+        {
+            await FlushIfWrittenAsync();
+        }
+        finally
+        {
+            await _db.DisposeAsync();
+        }
     }
+
+    /// <summary>
+    /// With group commit, waits until the log is flushed when this unit's connection wrote anything since the last flush
+    /// (its commit, or a statement that committed on its own), so whatever the caller is about to report is durable.
+    /// </summary>
+    private async Task FlushIfWrittenAsync()
+    {
+        if (_groupCommit is null)
+        {
+            return;
+        }
+
+        var changes = ChangesOnConnection();
+        if (changes == _changesFlushed)
+        {
+            return;
+        }
+
+        _changesFlushed = changes;
+        await _groupCommit.FlushAsync();
+    }
+
+    /// <summary>Rows this SQLite connection has inserted, updated or deleted since it was opened (<c>sqlite3_total_changes</c>).</summary>
+    private long ChangesOnConnection() =>
+        _groupCommit is not null && _db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection { Handle: { } handle }
+            ? SQLitePCL.raw.sqlite3_total_changes(handle)
+            : 0;
 
     private void ReleaseWriteLock()
     {
