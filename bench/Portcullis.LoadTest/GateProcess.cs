@@ -10,6 +10,9 @@ namespace Portcullis.LoadTest;
 public sealed class GateProcess : IAsyncDisposable
 {
     private const string ListeningMarker = "listening on ";
+    private const string DemoRunningMarker = "Portcullis demo is running at ";
+    private const string OneTimePasswordMarker = "one-time password:";
+
 
     private readonly string _dataDirectory;
     private readonly Process _process;
@@ -24,6 +27,9 @@ public sealed class GateProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public Process Process => _process;
+
+    /// <summary>The demo user's one-time password (<see cref="StartDemoAsync"/> only).</summary>
+    public string? OneTimePassword { get; private init; }
 
     /// <summary>Creates the store and the users with the CLI, then starts <c>serve</c> and waits until it listens.</summary>
     public static async Task<GateProcess> StartAsync(string gateAssembly, IReadOnlyList<LoadUser> users, TextWriter log,
@@ -41,51 +47,9 @@ public sealed class GateProcess : IAsyncDisposable
             }
 
             log.WriteLine($"Store ready in {dataDirectory} with {users.Count} users.");
-            var process = Start(gateAssembly, ["serve", "--data-dir", dataDirectory, "--urls", "http://127.0.0.1:0"], redirectInput: false);
-            var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-            var errors = new Queue<string>();
-            process.OutputDataReceived += (_, e) =>
-            {
-                // Request log lines are read and dropped, so that the gate never blocks on a full pipe.
-                if (!listening.Task.IsCompleted && e.Data is { } line && TryParseAddress(line, out var address))
-                {
-                    listening.TrySetResult(address);
-                }
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is null)
-                {
-                    return;
-                }
-
-                lock (errors)
-                {
-                    errors.Enqueue(e.Data);
-                    if (errors.Count > 20)
-                    {
-                        errors.Dequeue();
-                    }
-                }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(60));
-            var exited = process.WaitForExitAsync(timeout.Token);
-            if (await Task.WhenAny(listening.Task, exited) != listening.Task)
-            {
-                process.Kill(entireProcessTree: true);
-                string detail;
-                lock (errors)
-                {
-                    detail = string.Join(Environment.NewLine, errors);
-                }
-
-                throw new InvalidOperationException($"The gate did not start listening within 60 s. Its last errors:{Environment.NewLine}{detail}");
-            }
-
-            var gate = new GateProcess(dataDirectory, process, await listening.Task);
+            var (process, address) = await StartListeningAsync(gateAssembly, ["serve", "--data-dir", dataDirectory, "--urls", "http://127.0.0.1:0"],
+                null, line => TryParseAddress(line, out var a) ? a : null, cancellationToken);
+            var gate = new GateProcess(dataDirectory, process, address);
             log.WriteLine($"Gate (pid {process.Id}) listening on {gate.BaseAddress}.");
             return gate;
         }
@@ -94,6 +58,107 @@ public sealed class GateProcess : IAsyncDisposable
             TryDelete(dataDirectory);
             throw;
         }
+    }
+
+    /// <summary>
+    /// <c>portcullis demo</c> on a fresh SQLite store in a temp folder (as shipped: WAL, <c>synchronous=FULL</c>): a demo
+    /// account holder with a one-time password and a funded paper account, then the gate on a free loopback port.
+    /// <paramref name="environment"/> adds configuration (<c>PORTCULLIS_…</c> variables).
+    /// </summary>
+    public static async Task<GateProcess> StartDemoAsync(string gateAssembly, IReadOnlyDictionary<string, string> environment, TextWriter log,
+        CancellationToken cancellationToken)
+    {
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "portcullis-loadtest", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(dataDirectory);
+        try
+        {
+            Uri? url = null;
+            string? password = null;
+            var (process, address) = await StartListeningAsync(gateAssembly, ["demo", "--data-dir", dataDirectory, "--urls", "http://127.0.0.1:0"],
+                environment, line =>
+                {
+                    // The welcome: "Portcullis demo is running at URL", "  one-time password: X   (a new one …)", …, "Press Ctrl+C to stop."
+                    var text = line.Trim();
+                    if (text.StartsWith(DemoRunningMarker, StringComparison.Ordinal))
+                    {
+                        url = Uri.TryCreate(text[DemoRunningMarker.Length..].Trim(), UriKind.Absolute, out var u) ? u : null;
+                    }
+                    else if (text.StartsWith(OneTimePasswordMarker, StringComparison.Ordinal))
+                    {
+                        password = text[OneTimePasswordMarker.Length..].Trim().Split(' ')[0];
+                    }
+
+                    return text.StartsWith("Press Ctrl+C", StringComparison.Ordinal) && password is not null ? url : null;
+                }, cancellationToken);
+            var gate = new GateProcess(dataDirectory, process, address) { OneTimePassword = password };
+            log.WriteLine($"Demo gate (pid {process.Id}) listening on {gate.BaseAddress}, store in {dataDirectory}.");
+            return gate;
+        }
+        catch
+        {
+            TryDelete(dataDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Starts <c>dotnet <paramref name="assembly"/> <paramref name="arguments"/></c> and reads its standard output until
+    /// <paramref name="listening"/> returns the address it listens on (60 s at most); keeps reading and dropping the output
+    /// afterwards, so that the process never blocks on a full pipe.
+    /// </summary>
+    internal static async Task<(Process Process, Uri Address)> StartListeningAsync(string assembly, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment, Func<string, Uri?> listening, CancellationToken cancellationToken)
+    {
+        var process = Start(assembly, arguments, redirectInput: false, environment);
+        var ready = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new Queue<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (ready.Task.IsCompleted || e.Data is not { } line)
+            {
+                return;
+            }
+
+            if (listening(line) is { } address)
+            {
+                ready.TrySetResult(address);
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            lock (errors)
+            {
+                errors.Enqueue(e.Data);
+                if (errors.Count > 20)
+                {
+                    errors.Dequeue();
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        var exited = process.WaitForExitAsync(timeout.Token);
+        if (await Task.WhenAny(ready.Task, exited) != ready.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            string detail;
+            lock (errors)
+            {
+                detail = string.Join(Environment.NewLine, errors);
+            }
+
+            process.Dispose();
+            throw new InvalidOperationException($"{Path.GetFileName(assembly)} did not start listening within 60 s. Its last errors:{Environment.NewLine}{detail}");
+        }
+
+        return (process, await ready.Task);
     }
 
     public async ValueTask DisposeAsync()
@@ -126,7 +191,7 @@ public sealed class GateProcess : IAsyncDisposable
 
     private static async Task RunCliAsync(string gateAssembly, string[] arguments, string? input, CancellationToken cancellationToken)
     {
-        using var process = Start(gateAssembly, arguments, redirectInput: input is not null);
+        using var process = Start(gateAssembly, arguments, redirectInput: input is not null, null);
         if (input is not null)
         {
             await process.StandardInput.WriteLineAsync(input.AsMemory(), cancellationToken);
@@ -143,7 +208,8 @@ public sealed class GateProcess : IAsyncDisposable
         }
     }
 
-    private static Process Start(string gateAssembly, IEnumerable<string> arguments, bool redirectInput)
+    private static Process Start(string gateAssembly, IEnumerable<string> arguments, bool redirectInput,
+        IReadOnlyDictionary<string, string>? environment)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -152,6 +218,11 @@ public sealed class GateProcess : IAsyncDisposable
             RedirectStandardInput = redirectInput,
             UseShellExecute = false,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(gateAssembly);
         foreach (var argument in arguments)
         {

@@ -46,7 +46,7 @@ public static class LoadTestRunner
         {
             if (settings.QuietBelow > 0)
             {
-                await WaitForQuietAsync(settings, gate.Process, progress, cancellationToken);
+                await WaitForQuietAsync(settings.QuietBelow, settings.QuietTimeout, gate.Process, progress, cancellationToken);
             }
 
             RawSample raw;
@@ -76,7 +76,7 @@ public static class LoadTestRunner
     }
 
     /// <summary>Waits until other processes leave the machine (nearly) alone, or the timeout passes.</summary>
-    private static async Task WaitForQuietAsync(LoadTestSettings settings, Process gate, TextWriter progress,
+    internal static async Task WaitForQuietAsync(double quietBelow, TimeSpan quietTimeout, Process gate, TextWriter progress,
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -86,12 +86,12 @@ public static class LoadTestRunner
             var clock = new CpuClock(gate);
             await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
             var others = clock.Stop().OthersPercent;
-            if (double.IsNaN(others) || others < settings.QuietBelow)
+            if (double.IsNaN(others) || others < quietBelow)
             {
                 return;
             }
 
-            if (Stopwatch.GetElapsedTime(started) > settings.QuietTimeout)
+            if (Stopwatch.GetElapsedTime(started) > quietTimeout)
             {
                 progress.WriteLine($"other processes still use {others:0}% of the machine; going ahead");
                 return;
@@ -99,13 +99,13 @@ public static class LoadTestRunner
 
             if (!told)
             {
-                progress.WriteLine($"other processes use {others:0}% of the machine; waiting for less than {settings.QuietBelow:0}%...");
+                progress.WriteLine($"other processes use {others:0}% of the machine; waiting for less than {quietBelow:0}%...");
                 told = true;
             }
         }
     }
 
-    private static async Task<bool> BuildGateAsync(string repository, TextWriter progress, CancellationToken cancellationToken)
+    internal static async Task<bool> BuildGateAsync(string repository, TextWriter progress, CancellationToken cancellationToken)
     {
         var project = Path.Combine(repository, "src", "Portcullis.Cli", "Portcullis.Cli.csproj");
         progress.WriteLine($"Building {project} (Release)...");

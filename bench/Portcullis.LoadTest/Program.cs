@@ -1,14 +1,33 @@
 using System.CommandLine;
 using Portcullis.LoadTest;
+using Portcullis.LoadTest.Signed;
 
 var cores = Environment.ProcessorCount;
-var duration = new Option<int>("--duration") { Description = "Seconds per measurement phase", DefaultValueFactory = _ => 10 };
-var rounds = new Option<int>("--rounds") { Description = "Pairs of measurements (raw hashing, sign-in load)", DefaultValueFactory = _ => 5 };
-var warmup = new Option<int>("--warmup") { Description = "Seconds of sign-in load before the first round", DefaultValueFactory = _ => 20 };
-var concurrency = new Option<int>("--concurrency")
+var duration = new Option<int>("--duration") { Description = "Seconds per measurement phase (signed: per scenario and round)", DefaultValueFactory = _ => 10 };
+var rounds = new Option<int>("--rounds")
 {
-    Description = $"Concurrent sign-in connections (default 4 per core: {4 * cores})",
-    DefaultValueFactory = _ => 4 * cores,
+    Description = "Rounds (sign-in: a raw hashing and a sign-in phase; signed: every scenario once)",
+    DefaultValueFactory = _ => 5,
+};
+var warmup = new Option<int>("--warmup") { Description = "Seconds of uncounted load before the first round (signed: per scenario)", DefaultValueFactory = _ => 20 };
+var scenario = new Option<string>("--scenario")
+{
+    Description = "sign-in: password sign-ins against raw Argon2id; signed: signed API-key reads and orders against a bare Kestrel endpoint",
+    DefaultValueFactory = _ => "sign-in",
+}.AcceptOnlyFromAmong("sign-in", "signed");
+var concurrency = new Option<int?>("--concurrency")
+{
+    Description = $"Concurrent connections (default: sign-in 4 per core, {4 * cores}; signed 64)",
+};
+var only = new Option<string[]>("--only")
+{
+    Description = "signed: measure only these scenarios (read, order) besides the bare endpoint, which always runs",
+    AllowMultipleArgumentsPerToken = true,
+};
+only.AcceptOnlyFromAmong("read", "order");
+var auditReads = new Option<bool>("--audit-allowed-reads")
+{
+    Description = "signed: run the gate with Policy:AuditAllowedReads=true (every allowed read writes a policy.decided audit event)",
 };
 var users = new Option<int?>("--users") { Description = "Distinct users (default: one per connection)" };
 var hashThreads = new Option<int>("--hash-threads")
@@ -27,10 +46,10 @@ var repo = new Option<string?>("--repo") { Description = "Repository root (defau
 var gate = new Option<string?>("--gate") { Description = "The gate's portcullis.dll (default: <repo>/src/Portcullis.Cli/bin/Release/net10.0/portcullis.dll)" };
 
 var root = new RootCommand(
-    "Measures password sign-in throughput over HTTP against raw Argon2id hashes per second on the same machine, " +
-    "and prints a Markdown report.")
+    "Measures password sign-in throughput over HTTP against raw Argon2id hashes per second on the same machine, or " +
+    "(--scenario signed) signed API-key requests against a bare Kestrel endpoint, and prints a Markdown report.")
 {
-    duration, rounds, warmup, concurrency, users, hashThreads, newDevices, quietBelow, quietTimeout, noBuild, repo, gate,
+    scenario, duration, rounds, warmup, concurrency, users, hashThreads, newDevices, only, auditReads, quietBelow, quietTimeout, noBuild, repo, gate,
 };
 root.SetAction(async (parse, cancellationToken) =>
 {
@@ -41,15 +60,40 @@ root.SetAction(async (parse, cancellationToken) =>
         return 2;
     }
 
+    var gateAssembly = Path.GetFullPath(parse.GetValue(gate) ?? Path.Combine(repository, "src", "Portcullis.Cli", "bin", "Release", "net10.0", "portcullis.dll"));
+    if (parse.GetValue(scenario) == "signed")
+    {
+        var signed = new SignedSettings(
+            Path.GetFullPath(repository),
+            gateAssembly,
+            !parse.GetValue(noBuild),
+            TimeSpan.FromSeconds(parse.GetValue(duration)),
+            TimeSpan.FromSeconds(parse.GetValue(warmup)),
+            parse.GetValue(rounds),
+            parse.GetValue(concurrency) ?? 64,
+            parse.GetValue(quietBelow),
+            TimeSpan.FromSeconds(parse.GetValue(quietTimeout)),
+            parse.GetValue(auditReads),
+            parse.GetValue(only) ?? []);
+        if (signed.Duration <= TimeSpan.Zero || signed.Warmup <= TimeSpan.Zero || signed.Rounds < 1 || signed.Concurrency < 1 ||
+            signed.QuietBelow is < 0 or > 100)
+        {
+            Console.Error.WriteLine("portcullis-loadtest: --duration, --warmup, --rounds and --concurrency must be positive, --quiet-below within 0-100");
+            return 2;
+        }
+
+        return await SignedRunner.RunAsync(signed, Console.Out, Console.Error, cancellationToken);
+    }
+
     var settings = new LoadTestSettings(
         Path.GetFullPath(repository),
-        Path.GetFullPath(parse.GetValue(gate) ?? Path.Combine(repository, "src", "Portcullis.Cli", "bin", "Release", "net10.0", "portcullis.dll")),
+        gateAssembly,
         !parse.GetValue(noBuild),
         TimeSpan.FromSeconds(parse.GetValue(duration)),
         TimeSpan.FromSeconds(parse.GetValue(warmup)),
         parse.GetValue(rounds),
-        parse.GetValue(concurrency),
-        parse.GetValue(users) ?? parse.GetValue(concurrency),
+        parse.GetValue(concurrency) ?? 4 * cores,
+        parse.GetValue(users) ?? parse.GetValue(concurrency) ?? 4 * cores,
         parse.GetValue(hashThreads),
         parse.GetValue(newDevices),
         parse.GetValue(quietBelow),
@@ -68,6 +112,16 @@ root.SetAction(async (parse, cancellationToken) =>
 
     return await LoadTestRunner.RunAsync(settings, Console.Out, Console.Error, cancellationToken);
 });
+
+// The baseline server of --scenario signed, started by the harness as a process of its own.
+var bareUrls = new Option<string>("--urls") { Description = "Where to listen", DefaultValueFactory = _ => "http://127.0.0.1:0" };
+var bareEndpoint = new Command("bare-endpoint", "Serve the bare Kestrel endpoint that --scenario signed compares with (started by the harness)")
+{
+    bareUrls,
+};
+bareEndpoint.Hidden = true;
+bareEndpoint.SetAction((parse, cancellationToken) => BareEndpoint.RunAsync(parse.GetValue(bareUrls)!, cancellationToken));
+root.Subcommands.Add(bareEndpoint);
 return await root.Parse(args).InvokeAsync();
 
 static string? FindRepository()
