@@ -4,18 +4,21 @@ using System.Text.Json;
 using Portcullis.Client;
 
 // A trading bot that stays inside its key's limits: it reads a quote and places one small limit order below the market,
-// signed with its API key (RFC 9421), with an idempotency key so a retry never places twice. See samples/README.md.
+// signed (RFC 9421) with a short-lived session key its API key asks for (or, with --session-keys off, with the API key
+// itself), with an idempotency key so a retry never places twice. See samples/README.md.
 //
 //   dotnet run --project samples/PortcullisBot -- --server http://localhost:5000 --key bot.key --account <account id>
-//      [--symbol AAPL] [--quantity 1] [--max-notional 1000]
+//      [--symbol AAPL] [--quantity 1] [--max-notional 1000] [--session-keys on|off]
 var arguments = Arguments.Parse(args);
 if (arguments is null)
 {
-    Console.Error.WriteLine("usage: PortcullisBot --server URL --key FILE --account ID [--symbol AAPL] [--quantity 1] [--max-notional 1000]");
+    Console.Error.WriteLine(
+        "usage: PortcullisBot --server URL --key FILE --account ID [--symbol AAPL] [--quantity 1] [--max-notional 1000] [--session-keys on|off]");
     return 2;
 }
 
-using var http = PortcullisHttpClient.Create(arguments.Server, ApiKeyFile.Load(arguments.KeyFile));
+using var http = PortcullisHttpClient.Create(arguments.Server, ApiKeyFile.Load(arguments.KeyFile),
+    new PortcullisClientOptions { UseSessionKeys = arguments.SessionKeys });
 
 using var quoteResponse = await http.GetAsync($"/api/v1/quotes/{Uri.EscapeDataString(arguments.Symbol)}");
 if (!quoteResponse.IsSuccessStatusCode)
@@ -54,7 +57,7 @@ using var placed = await http.SendAsync(order);
 Console.WriteLine($"{(int)placed.StatusCode} {await placed.Content.ReadAsStringAsync()}");
 return placed.IsSuccessStatusCode ? 0 : 1;
 
-internal sealed record Arguments(Uri Server, string KeyFile, Guid Account, string Symbol, decimal Quantity, decimal MaxNotional)
+internal sealed record Arguments(Uri Server, string KeyFile, Guid Account, string Symbol, decimal Quantity, decimal MaxNotional, bool SessionKeys)
 {
     public static Arguments? Parse(string[] args)
     {
@@ -69,7 +72,8 @@ internal sealed record Arguments(Uri Server, string KeyFile, Guid Account, strin
             && values.TryGetValue("--account", out var account) && Guid.TryParse(account, out var id)
             && decimal.TryParse(values.GetValueOrDefault("--quantity", "1"), NumberStyles.Number, CultureInfo.InvariantCulture, out var quantity)
             && decimal.TryParse(values.GetValueOrDefault("--max-notional", "1000"), NumberStyles.Number, CultureInfo.InvariantCulture, out var max)
-            ? new Arguments(uri, key, id, values.GetValueOrDefault("--symbol", "AAPL"), quantity, max)
+            && values.GetValueOrDefault("--session-keys", "on") is "on" or "off"
+            ? new Arguments(uri, key, id, values.GetValueOrDefault("--symbol", "AAPL"), quantity, max, values.GetValueOrDefault("--session-keys", "on") == "on")
             : null;
     }
 }

@@ -78,6 +78,8 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Core.ApiKeys.SeenNonce> SeenNonces => Set<Core.ApiKeys.SeenNonce>();
 
+    public DbSet<Core.ApiKeys.ApiSessionKey> ApiSessionKeys => Set<Core.ApiKeys.ApiSessionKey>();
+
     public DbSet<FeedCursor> FeedCursors => Set<FeedCursor>();
 
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>

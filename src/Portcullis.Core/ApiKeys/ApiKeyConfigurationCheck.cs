@@ -50,5 +50,10 @@ public sealed class ApiKeyConfigurationCheck(IOptions<ApiKeyOptions> options) : 
         {
             yield return ConfigurationProblem.Format("ApiKeys:MaxSignedBodyBytes", "must be between 1024 and 16777216", o.MaxSignedBodyBytes);
         }
+
+        if (o.SessionKeyLifetime < TimeSpan.FromMinutes(1) || o.SessionKeyLifetime > TimeSpan.FromMinutes(15))
+        {
+            yield return ConfigurationProblem.Format("ApiKeys:SessionKeyLifetime", "must be between 00:01:00 and 00:15:00", o.SessionKeyLifetime);
+        }
     }
 }

@@ -31,4 +31,10 @@ public sealed class ApiKeyOptions
 
     /// <summary>Largest request body a signed request may carry (it is buffered to check its digest). Default 1 MiB; 1 KiB–16 MiB.</summary>
     public int MaxSignedBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long a session key lasts (docs/api-keys.md, "Session keys"); never past its API key's expiry. Default 15 minutes;
+    /// 1–15 minutes.
+    /// </summary>
+    public TimeSpan SessionKeyLifetime { get; set; } = TimeSpan.FromMinutes(15);
 }

@@ -13,9 +13,12 @@ namespace Portcullis.Core.ApiKeys;
 /// </summary>
 public static class ApiKeyRequestCheck
 {
-    /// <summary>Whether an API key may ever run <paramref name="operation"/> itself: a read, or placing, changing or cancelling an order.</summary>
+    /// <summary>
+    /// Whether an API key may ever run <paramref name="operation"/> itself: a read, placing, changing or cancelling an order, or
+    /// asking for a session key.
+    /// </summary>
     public static bool IsKeyOperation(string operation) =>
-        operation is Operations.OrderPlace or Operations.OrderReplace or Operations.OrderCancel ||
+        operation is Operations.OrderPlace or Operations.OrderReplace or Operations.OrderCancel or Operations.ApiKeySessionKeyCreate ||
         (operation.EndsWith(".read", StringComparison.Ordinal) && Operations.Find(operation) is { ReadOnly: true });
 
     /// <summary>Whether <paramref name="operation"/> places or changes an order (counts against the order limits).</summary>
@@ -34,9 +37,9 @@ public static class ApiKeyRequestCheck
             return ApiKeyRequestErrors.IpNotAllowed();
         }
 
-        if (!IsKeyOperation(operation))
+        if (!IsKeyOperation(operation) || operation == Operations.ApiKeySessionKeyCreate)
         {
-            return null; // the policy decides (held or refused); it never runs for a key
+            return null; // the policy decides (held or refused; it never runs for a key), or a session key, which carries the key's permissions
         }
 
         var permissions = key.PermissionsAt(now);

@@ -32,10 +32,16 @@ public static class ApiKeyRequestErrors
     /// <summary>403: no API key can run this operation (only reads and orders), and the policy did not hold it.</summary>
     public const string OperationNotAllowedCode = "apikey.operation_not_allowed";
 
+    /// <summary>401: the session key has expired; sign a request with the API key for a new one.</summary>
+    public const string SessionKeyExpiredCode = "apikey.session_key_expired";
+
+    /// <summary>403: a session key is issued only to a request signed with the API key itself (not with a session key).</summary>
+    public const string SessionKeyNotAllowedCode = "apikey.session_key_not_allowed";
+
     public static IReadOnlyList<string> All { get; } =
     [
         ReplayedNonceCode, KeyRevokedCode, KeyExpiredCode, IpNotAllowedCode, PermissionDeniedCode, OutOfScopeCode,
-        LimitExceededCode, OperationNotAllowedCode,
+        LimitExceededCode, OperationNotAllowedCode, SessionKeyExpiredCode, SessionKeyNotAllowedCode,
     ];
 
     public static Error ReplayedNonce() => new(ReplayedNonceCode, "This signed request was already received; sign each request with a new nonce.");
@@ -55,4 +61,10 @@ public static class ApiKeyRequestErrors
 
     public static Error OperationNotAllowed() =>
         new(OperationNotAllowedCode, "An API key can only read and place, change or cancel orders; a person must do this.");
+
+    public static Error SessionKeyExpired() =>
+        new(SessionKeyExpiredCode, "This session key has expired; sign a request with the API key for a new one.");
+
+    public static Error SessionKeyNotAllowed() =>
+        new(SessionKeyNotAllowedCode, "A session key is issued to a request signed with the API key itself, not with a session key.");
 }

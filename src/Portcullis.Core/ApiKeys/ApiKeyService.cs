@@ -91,6 +91,11 @@ public sealed class ApiKeyService(IGateStore store, ISecretProtector protector, 
 
         key.RevokedAt = now;
         key.RevokedBy = actor;
+        foreach (var session in await unit.SessionKeys.ListForApiKeyAsync(key.Id, cancellationToken))
+        {
+            session.RevokedAt ??= now; // its session keys end with it, in the same transaction
+        }
+
         unit.Audit.Append(new AuditRecord(AuditEventTypes.ApiKeyRevoked, "ok", actor, Actors.User(userId), ip, Data(key)));
         Notify.Emit(unit, userId, NotificationTypes.ApiKeyRevoked, NotificationSeverity.Warning,
             $"The API key \"{key.Name}\" ({key.KeyId}) was revoked. Bots using it can no longer sign requests.", Data(key), now);

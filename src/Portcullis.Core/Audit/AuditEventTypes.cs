@@ -89,6 +89,8 @@ public static class AuditEventTypes
     public const string ApiKeyCreated = "apikey.created";
     public const string ApiKeyRotated = "apikey.rotated";
     public const string ApiKeyRevoked = "apikey.revoked";
+    /// <summary>A session key was issued for an API key (never its secret).</summary>
+    public const string ApiKeySessionKeyIssued = "apikey.session_key_issued";
     /// <summary>A signed request refused before the policy ran; the event's code is the refusal code.</summary>
     public const string ApiKeyRequestRefused = "apikey.request_refused";
 

@@ -45,6 +45,8 @@ public interface IGateUnit : IAsyncDisposable
 
     INonceStore Nonces { get; }
 
+    IApiSessionKeyStore SessionKeys { get; }
+
     IFeedCursorStore FeedCursors { get; }
 
     /// <summary>

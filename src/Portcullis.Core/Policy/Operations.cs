@@ -108,6 +108,8 @@ public static class Operations
 
     public const string ApiKeyRevoke = "apikey.revoke";
 
+    public const string ApiKeySessionKeyCreate = "apikey.session_key.create";
+
     public const string MemberInvite = "member.invite";
 
     public const string OperatorDeliveriesRead = "operator.deliveries.read";
@@ -174,6 +176,7 @@ public static class Operations
         new(ApiKeyCreate, Capability.Api, false, false, "Create an API key"),
         new(ApiKeyRotate, Capability.Api, false, false, "Create a successor to an API key"),
         new(ApiKeyRevoke, Capability.None, false, false, "Revoke an API key (never frozen)"),
+        new(ApiKeySessionKeyCreate, Capability.Api, false, false, "A bot asks for a session key with its API key's signature"),
         new(MemberInvite, Capability.SecurityChanges, false, false, "Invite a member to a trading account"),
         new(OperatorDeliveriesRead, Capability.None, false, true, "Operators: list notification deliveries"),
         new(OperatorDeliveriesRetry, Capability.None, false, false, "Operators: retry a dead-lettered delivery"),

@@ -101,6 +101,7 @@ public static class GateApp
         Api.Protection.TrustedNetworkEndpoints.Map(authenticated);
         Api.Holds.OperationEndpoints.Map(authenticated);
         Api.ApiKeys.ApiKeyEndpoints.Map(authenticated);
+        Api.ApiKeys.SessionKeyEndpoints.Map(authenticated);
         var account = app.MapGroup("/api/v1/accounts/{accountId:guid}").WithTags("Trading").RequireAccount();
         TradingEndpoints.Map(authenticated, account);
         return app;
@@ -165,6 +166,7 @@ public static class GateApp
         services.AddScoped<SessionFilter>();
         services.AddScoped<Policy.PolicyFilter>();
         services.AddSingleton<Auth.ApiKeys.VerificationKeyCache>();
+        services.AddSingleton<Auth.ApiKeys.SessionKeyCache>();
         services.AddSingleton<Auth.ApiKeys.SignedRequestAuthenticator>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddHostedService<Protection.ProtectionSweeper>();

@@ -177,6 +177,8 @@ public static class ProblemCatalog
         [Core.ApiKeys.ApiKeyRequestErrors.OutOfScopeCode] = (StatusCodes.Status403Forbidden, "Outside the API key's scopes"),
         [Core.ApiKeys.ApiKeyRequestErrors.LimitExceededCode] = (StatusCodes.Status403Forbidden, "API key limit exceeded"),
         [Core.ApiKeys.ApiKeyRequestErrors.OperationNotAllowedCode] = (StatusCodes.Status403Forbidden, "Not available to API keys"),
+        [Core.ApiKeys.ApiKeyRequestErrors.SessionKeyExpiredCode] = (StatusCodes.Status401Unauthorized, "Session key expired"),
+        [Core.ApiKeys.ApiKeyRequestErrors.SessionKeyNotAllowedCode] = (StatusCodes.Status403Forbidden, "Session key not issued to this request"),
     };
 
     public static IEnumerable<string> Codes => Entries.Keys.Concat(Api.Trading.LedgerProblems.Entries.Keys);

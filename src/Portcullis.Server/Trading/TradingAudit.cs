@@ -17,6 +17,11 @@ public sealed class TradingAudit(IGateStore store, TimeProvider time)
         string? notification = null, string? summary = null)
     {
         var account = http.CurrentAccount().Account;
+        if (http.CurrentApiKey()?.SessionKeyId is { } sessionKeyId)
+        {
+            data["session_key_id"] = sessionKeyId; // the actor is the API key; this says which of its session keys signed
+        }
+
         await using var unit = await store.OpenAsync(cancellationToken);
         unit.Audit.Append(new AuditRecord(type, "ok", http.CurrentActor(), Actors.Account(account.Id), http.ClientIp()?.ToString(), data));
         if (notification is not null)

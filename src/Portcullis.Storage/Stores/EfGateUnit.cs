@@ -52,6 +52,7 @@ internal sealed class EfGateUnit : IGateUnit
         OperationUsage = new EfOperationUsageStore(db);
         ApiKeys = new EfApiKeyStore(db);
         Nonces = new EfNonceStore(db);
+        SessionKeys = new EfApiSessionKeyStore(db);
         FeedCursors = new EfFeedCursorStore(db, this);
     }
 
@@ -91,6 +92,8 @@ internal sealed class EfGateUnit : IGateUnit
     public IApiKeyStore ApiKeys { get; }
 
     public INonceStore Nonces { get; }
+
+    public IApiSessionKeyStore SessionKeys { get; }
 
     public IFeedCursorStore FeedCursors { get; }
 

@@ -20,6 +20,22 @@ public sealed class ApiKeyConfigurationCheckTests
         Assert.Single(problems, p => p.StartsWith("ApiKeys:SignatureWindow", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(59)]
+    [InlineData(901)]
+    public void ASessionKeyLifetimeOutsideOneToFifteenMinutes_IsReported(int seconds)
+    {
+        var problems = Problems(new ApiKeyOptions { SessionKeyLifetime = TimeSpan.FromSeconds(seconds) });
+
+        Assert.Equal(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ApiKeys:SessionKeyLifetime: must be between 00:01:00 and 00:15:00 (value: {TimeSpan.FromSeconds(seconds)})"), Assert.Single(problems));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(900)]
+    public void ASessionKeyLifetimeOfOneToFifteenMinutes_IsValid(int seconds) =>
+        Assert.Empty(Problems(new ApiKeyOptions { SessionKeyLifetime = TimeSpan.FromSeconds(seconds) }));
+
     [Fact]
     public void EveryProblem_IsReportedAtOnce()
     {

@@ -95,6 +95,17 @@ public sealed class ApiKeyRequestCheckTests
     [InlineData(Operations.ApiKeyCreate, false)]
     [InlineData(Operations.PortfolioRead, true)]
     [InlineData(Operations.OrderReplace, true)]
-    public void OnlyReadsAndOrders_AreKeyOperations(string operation, bool expected) =>
+    [InlineData(Operations.ApiKeySessionKeyCreate, true)]
+    public void OnlyReadsOrdersAndSessionKeys_AreKeyOperations(string operation, bool expected) =>
         Assert.Equal(expected, ApiKeyRequestCheck.IsKeyOperation(operation));
+
+    [Fact]
+    public void AskingForASessionKey_NeedsNoPermissionOfItsOwn_ButTheAllowlistApplies()
+    {
+        var request = Order() with { Operation = Operations.ApiKeySessionKeyCreate };
+
+        Assert.Null(Code(Key(ApiKeyPermissions.Read), request));
+        Assert.Null(Code(Key(allowlist: [], tradeLapsesAt: Now), request));
+        Assert.Equal(ApiKeyRequestErrors.IpNotAllowedCode, Code(Key(), request with { SourceIp = IPAddress.Parse("127.0.0.1") }));
+    }
 }

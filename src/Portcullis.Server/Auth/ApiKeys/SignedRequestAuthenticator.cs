@@ -21,14 +21,15 @@ namespace Portcullis.Server.Auth.ApiKeys;
 /// <item>verifies it (§3.2) requiring <c>@method</c>, <c>@target-uri</c>, <c>content-digest</c> with a body, and the
 /// <c>created</c>, <c>keyid</c>, <c>nonce</c>, <c>alg</c> parameters, <c>created</c> within <see cref="ApiKeyOptions.SignatureWindow"/>;</item>
 /// <item>checks the key is neither revoked nor expired and its owner active, at once on every request, and that the request
-/// comes from its IP allowlist;</item>
+/// comes from its IP allowlist; a <c>keyid</c> starting <c>sk_</c> names a session key, which is checked too (its expiry, its
+/// bound address: <see cref="ApiSessionKeys.Check"/>) and then acts as its API key;</item>
 /// <item>remembers the nonce in the shared store until the window ends; a repeat is <c>apikey.replayed_nonce</c>;</item>
 /// <item>records the use (last used, IP, request count) or the denial (denial count) and audits every failure.</item>
 /// </list>
 /// Failures are results with a stable code; the problem never says which part of the signature failed.
 /// </summary>
-public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKeyCache keys, IOptions<ApiKeyOptions> options,
-    TimeProvider time, ILogger<SignedRequestAuthenticator> logger)
+public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKeyCache keys, SessionKeyCache sessionKeys,
+    IOptions<ApiKeyOptions> options, TimeProvider time, ILogger<SignedRequestAuthenticator> logger)
 {
     private const int MaxLoggedKeyIdLength = 64;
 
@@ -58,8 +59,15 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
 
         await using var unit = await store.OpenAsync(cancellationToken);
         ApiKey? found = null;
+        ApiSessionKey? session = null;
         var resolver = new DelegateVerificationKeyResolver(async (keyId, ct) =>
         {
+            if (ApiSessionKeys.IsSessionKeyId(keyId))
+            {
+                (session, found) = await unit.SessionKeys.FindByKeyIdAsync(keyId, ct) ?? default;
+                return session is null ? null : sessionKeys.Get(session);
+            }
+
             found = await unit.ApiKeys.FindByKeyIdAsync(keyId, ct);
             return found is null ? null : keys.Get(found);
         });
@@ -77,16 +85,22 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         var user = await unit.Users.FindAsync(key.UserId, cancellationToken);
         var state = key.RevokedAt is not null || user is not { IsActive: true } ? ApiKeyRequestErrors.KeyRevoked()
             : !key.IsActiveAt(now) ? ApiKeyRequestErrors.KeyExpired()
+            : session is not null && ApiSessionKeys.Check(session, http.ClientIp(), now) is { } sessionState ? sessionState
             : !ApiKeyRequestCheck.AllowedFrom(key, http.ClientIp()) ? ApiKeyRequestErrors.IpNotAllowed()
             : null;
         if (state is not null)
         {
+            if (session is not null && state.Code != ApiKeyRequestErrors.IpNotAllowedCode)
+            {
+                sessionKeys.Forget(session.Id); // it will not verify a request again
+            }
+
             return await RefuseAsync(http, unit, key, state, cancellationToken);
         }
 
         // RFC 9421 §7.2.2: a nonce is remembered at least as long as a request with it could be accepted (created + window).
         var until = verified.Created!.Value + o.SignatureWindow;
-        if (!await unit.Nonces.TryRememberAsync(key.KeyId, verified.Nonce!, until > now ? until : now + o.SignatureWindow, now, cancellationToken))
+        if (!await unit.Nonces.TryRememberAsync(session?.KeyId ?? key.KeyId, verified.Nonce!, until > now ? until : now + o.SignatureWindow, now, cancellationToken))
         {
             return await RefuseAsync(http, unit, key, ApiKeyRequestErrors.ReplayedNonce(), cancellationToken);
         }
@@ -106,7 +120,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         key.LastUsedIp = ip;
         key.RequestCount++;
         await unit.CommitAsync(cancellationToken);
-        return new ApiKeyRequest(key, user!);
+        return new ApiKeyRequest(key, user!, session?.KeyId);
     }
 
     /// <summary>

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using Portcullis.Core.ApiKeys;
+using Portcullis.Core.Persistence;
+
+namespace Portcullis.Storage.Stores;
+
+internal sealed class EfApiSessionKeyStore(GateDbContext db) : IApiSessionKeyStore
+{
+    public void Add(ApiSessionKey sessionKey) => db.ApiSessionKeys.Add(sessionKey);
+
+    public void Remove(ApiSessionKey sessionKey) => db.ApiSessionKeys.Remove(sessionKey);
+
+    public async Task<(ApiSessionKey SessionKey, ApiKey ApiKey)?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken)
+    {
+        var row = await (from s in db.ApiSessionKeys
+                         join k in db.ApiKeys on s.ApiKeyId equals k.Id
+                         where s.KeyId == keyId
+                         select new { s, k }).FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : (row.s, row.k);
+    }
+
+    public async Task<IReadOnlyList<ApiSessionKey>> ListForApiKeyAsync(Guid apiKeyId, CancellationToken cancellationToken)
+    {
+        var rows = await db.ApiSessionKeys.Where(s => s.ApiKeyId == apiKeyId).ToListAsync(cancellationToken);
+        return rows.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).ToList();
+    }
+}
