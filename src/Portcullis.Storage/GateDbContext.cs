@@ -78,6 +78,10 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<Core.ApiKeys.SeenNonce> SeenNonces => Set<Core.ApiKeys.SeenNonce>();
 
+    public DbSet<Core.ApiKeys.ApiKeyUsage> ApiKeyUsage => Set<Core.ApiKeys.ApiKeyUsage>();
+
+    public DbSet<Core.ApiKeys.ApiKeyAddress> ApiKeyAddresses => Set<Core.ApiKeys.ApiKeyAddress>();
+
     public DbSet<FeedCursor> FeedCursors => Set<FeedCursor>();
 
     /// <summary>A query for the audit head, locked until the transaction ends.</summary>

@@ -45,6 +45,9 @@ public interface IGateUnit : IAsyncDisposable
 
     INonceStore Nonces { get; }
 
+    /// <summary>API keys' usage log, counters and addresses.</summary>
+    IApiKeyUsageStore ApiKeyUsage { get; }
+
     IFeedCursorStore FeedCursors { get; }
 
     /// <summary>

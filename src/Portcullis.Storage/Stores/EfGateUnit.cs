@@ -47,6 +47,7 @@ internal sealed class EfGateUnit : IGateUnit
         OperationUsage = new EfOperationUsageStore(db);
         ApiKeys = new EfApiKeyStore(db);
         Nonces = new EfNonceStore(db);
+        ApiKeyUsage = new EfApiKeyUsageStore(db);
         FeedCursors = new EfFeedCursorStore(db, this);
     }
 
@@ -86,6 +87,8 @@ internal sealed class EfGateUnit : IGateUnit
     public IApiKeyStore ApiKeys { get; }
 
     public INonceStore Nonces { get; }
+
+    public IApiKeyUsageStore ApiKeyUsage { get; }
 
     public IFeedCursorStore FeedCursors { get; }
 
