@@ -79,6 +79,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<ApiKeys.ApiKeyOptions>();
         services.AddSingleton<IConfigurationCheck, ApiKeys.ApiKeyConfigurationCheck>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
+        services.AddSingleton<ApiKeys.ApiKeyUsageService>();
         return services;
     }
 }

@@ -50,5 +50,10 @@ public sealed class ApiKeyConfigurationCheck(IOptions<ApiKeyOptions> options) : 
         {
             yield return ConfigurationProblem.Format("ApiKeys:MaxSignedBodyBytes", "must be between 1024 and 16777216", o.MaxSignedBodyBytes);
         }
+
+        if (o.UsageRetention < TimeSpan.FromDays(1) || o.UsageRetention > TimeSpan.FromDays(365))
+        {
+            yield return ConfigurationProblem.Format("ApiKeys:UsageRetention", "must be between 1.00:00:00 and 365.00:00:00", o.UsageRetention);
+        }
     }
 }

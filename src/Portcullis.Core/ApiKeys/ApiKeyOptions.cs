@@ -31,4 +31,10 @@ public sealed class ApiKeyOptions
 
     /// <summary>Largest request body a signed request may carry (it is buffered to check its digest). Default 1 MiB; 1 KiB–16 MiB.</summary>
     public int MaxSignedBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>
+    /// How long a key's usage log keeps a signed request. Default 30 days; 1–365 days (at least a day: the rolling 24 hours
+    /// of <see cref="ApiKey.MaxDailyNotional"/> are summed from it).
+    /// </summary>
+    public TimeSpan UsageRetention { get; set; } = TimeSpan.FromDays(30);
 }
