@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Persistence;
 using Portcullis.Core.Users;
@@ -183,5 +184,26 @@ public abstract partial class GateStoreConformance
         Assert.Equal((0, 0, null), (key!.RequestCount, key.DenialCount, key.LastUsedIp));
         Assert.Empty(await ReadAsync(u => u.ApiKeyUsage.ListAsync(a.Id, null, 10, Ct)));
         Assert.True(await ReadAsync(u => u.ApiKeyUsage.RememberAddressAsync(a.Id, "198.51.100.7", Start, Ct)));
+    }
+
+    [SkippableFact]
+    public async Task TheRetentionSweep_ForgetsRowsOlderThanTheRetention_AndExpiredNonces()
+    {
+        var (a, _) = await TwoKeysAsync();
+        var usage = new ApiKeyUsageService(Store, Options.Create(new ApiKeyOptions { UsageRetention = TimeSpan.FromDays(2) }), Time);
+        await CommitAsync(u =>
+        {
+            u.ApiKeyUsage.Add(NewUsage(a, Start, path: "/old"));
+            u.ApiKeyUsage.Add(NewUsage(a, Start.AddDays(1), path: "/recent"));
+        });
+        Assert.True(await ReadAsync(u => u.Nonces.TryRememberAsync(a.KeyId, "n-1", Start.AddSeconds(5), Start, Ct)));
+        Assert.True(await ReadAsync(u => u.Nonces.TryRememberAsync(a.KeyId, "n-2", Start.AddDays(3), Start, Ct)));
+        Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
+
+        var pruned = await usage.PruneAsync(Ct);
+
+        Assert.Equal((1, 1), pruned);
+        Assert.Equal(["/recent"], (await ReadAsync(u => u.ApiKeyUsage.ListAsync(a.Id, null, 10, Ct))).Select(r => r.Path));
+        Assert.False(await ReadAsync(u => u.Nonces.TryRememberAsync(a.KeyId, "n-2", Start.AddDays(3), Time.GetUtcNow(), Ct)));
     }
 }
