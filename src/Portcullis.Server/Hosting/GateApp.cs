@@ -166,6 +166,7 @@ public static class GateApp
         services.AddScoped<Policy.PolicyFilter>();
         services.AddSingleton<Auth.ApiKeys.VerificationKeyCache>();
         services.AddSingleton<Auth.ApiKeys.SignedRequestAuthenticator>();
+        services.AddHostedService<Auth.ApiKeys.ApiKeyUsageSweeper>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddHostedService<Protection.ProtectionSweeper>();
         services.AddScoped<AccountAccessFilter>();
