@@ -80,6 +80,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IConfigurationCheck, ApiKeys.ApiKeyConfigurationCheck>();
         services.AddSingleton<ApiKeys.ApiKeyService>();
         services.AddSingleton<ApiKeys.SessionKeyService>();
+        services.AddSingleton<ApiKeys.ApiKeyUsageService>();
         return services;
     }
 }

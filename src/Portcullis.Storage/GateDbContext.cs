@@ -79,6 +79,9 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Core.ApiKeys.SeenNonce> SeenNonces => Set<Core.ApiKeys.SeenNonce>();
 
     public DbSet<Core.ApiKeys.ApiSessionKey> ApiSessionKeys => Set<Core.ApiKeys.ApiSessionKey>();
+    public DbSet<Core.ApiKeys.ApiKeyUsage> ApiKeyUsage => Set<Core.ApiKeys.ApiKeyUsage>();
+
+    public DbSet<Core.ApiKeys.ApiKeyAddress> ApiKeyAddresses => Set<Core.ApiKeys.ApiKeyAddress>();
 
     public DbSet<FeedCursor> FeedCursors => Set<FeedCursor>();
 

@@ -55,5 +55,10 @@ public sealed class ApiKeyConfigurationCheck(IOptions<ApiKeyOptions> options) : 
         {
             yield return ConfigurationProblem.Format("ApiKeys:SessionKeyLifetime", "must be between 00:01:00 and 00:15:00", o.SessionKeyLifetime);
         }
+
+        if (o.UsageRetention < TimeSpan.FromDays(1) || o.UsageRetention > TimeSpan.FromDays(365))
+        {
+            yield return ConfigurationProblem.Format("ApiKeys:UsageRetention", "must be between 1.00:00:00 and 365.00:00:00", o.UsageRetention);
+        }
     }
 }

@@ -37,4 +37,10 @@ public sealed class ApiKeyOptions
     /// 1–15 minutes.
     /// </summary>
     public TimeSpan SessionKeyLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a key's usage log keeps a signed request. Default 30 days; 1–365 days (at least a day: the rolling 24 hours
+    /// of <see cref="ApiKey.MaxDailyNotional"/> are summed from it).
+    /// </summary>
+    public TimeSpan UsageRetention { get; set; } = TimeSpan.FromDays(30);
 }

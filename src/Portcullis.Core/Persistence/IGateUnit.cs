@@ -47,6 +47,9 @@ public interface IGateUnit : IAsyncDisposable
 
     IApiSessionKeyStore SessionKeys { get; }
 
+    /// <summary>API keys' usage log, counters and addresses.</summary>
+    IApiKeyUsageStore ApiKeyUsage { get; }
+
     IFeedCursorStore FeedCursors { get; }
 
     /// <summary>

@@ -168,6 +168,7 @@ public static class GateApp
         services.AddSingleton<Auth.ApiKeys.VerificationKeyCache>();
         services.AddSingleton<Auth.ApiKeys.SessionKeyCache>();
         services.AddSingleton<Auth.ApiKeys.SignedRequestAuthenticator>();
+        services.AddHostedService<Auth.ApiKeys.ApiKeyUsageSweeper>();
         services.AddHostedService<Holds.HeldOperationSweeper>();
         services.AddHostedService<Protection.ProtectionSweeper>();
         services.AddScoped<AccountAccessFilter>();

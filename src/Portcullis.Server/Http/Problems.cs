@@ -51,8 +51,10 @@ public static class Problems
         new ProblemResult(code, detail, null, retryAfter).ExecuteAsync(context);
 
     private sealed class ProblemResult(string code, string detail, IReadOnlyDictionary<string, string[]>? fields, TimeSpan? retryAfter)
-        : IResult, IStatusCodeHttpResult
+        : IProblemResult, IStatusCodeHttpResult
     {
+        public string Code => code;
+
         /// <summary>The status the problem will be answered with (lets filters see a failure before it is written).</summary>
         public int? StatusCode => ProblemCatalog.Lookup(code).Status;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Holds;
@@ -87,23 +88,51 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
             request = await describeAsync(context, request);
         }
 
+        var order = ApiKeyRequestCheck.IsOrder(request.Operation);
         var refusal = ApiKeyRequestCheck.CheckScopes(keyed.Key, request)
-            ?? (ApiKeyRequestCheck.IsOrder(request.Operation) ? await signed.CountOrderAsync(keyed, http.RequestAborted) : null);
+            ?? (order ? await signed.CountOrderAsync(keyed, request.Notional, http.RequestAborted) : null);
         if (refusal is not null)
         {
             await signed.CountDenialAsync(http, keyed, refusal.Code);
             return Problems.From(refusal);
         }
 
-        var (decision, reservation) = await gate.DecideForKeyAsync(keyed.Key, request, http.RequestAborted);
+        // From here an order's notional is reserved in its usage row: every way out that does not place it gives it back.
+        GateDecision decided;
+        try
+        {
+            decided = await gate.DecideForKeyAsync(keyed.Key, request, http.RequestAborted);
+        }
+        catch (Exception) when (order)
+        {
+            await signed.RecordOutcomeAsync(keyed, ProblemCatalog.ServerError);
+            throw;
+        }
+
+        var (decision, reservation) = decided;
         if (decision.Kind == DecisionKind.Allow && ApiKeyRequestCheck.IsKeyOperation(request.Operation))
         {
+            if (order)
+            {
+                return await RunOrderAsync(context, next, reservation, keyed);
+            }
+
             return reservation is { } use ? await RunCountedAsync(context, next, use) : await next(context);
         }
 
         if (decision.Kind == DecisionKind.Hold)
         {
-            return await HoldAsync(context, metadata, request, decision, Actors.ApiKey(keyed.Key.KeyId));
+            var held = await HoldAsync(context, metadata, request, decision, Actors.ApiKey(keyed.Key.KeyId));
+            if (held is IProblemResult problem)
+            {
+                await signed.CountDenialAsync(http, keyed, problem.Code);
+            }
+            else
+            {
+                await signed.RecordOutcomeAsync(keyed, ApiKeyUsage.Held);
+            }
+
+            return held;
         }
 
         if (reservation is { } unused)
@@ -112,10 +141,37 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
         }
 
         // A step-up cannot be answered by a key; an allowed operation a key may never run is refused all the same.
-        var code = decision.Kind == DecisionKind.Allow ? ApiKeyRequestErrors.OperationNotAllowedCode : decision.Reason;
-        await signed.CountDenialAsync(http, keyed, code);
-        return decision.Kind == DecisionKind.Allow ? Problems.From(ApiKeyRequestErrors.OperationNotAllowed())
+        var answer = decision.Kind == DecisionKind.Allow ? Problems.From(ApiKeyRequestErrors.OperationNotAllowed())
             : PolicyResults.Refused(decision with { Kind = DecisionKind.Deny });
+        await signed.CountDenialAsync(http, keyed, ((IProblemResult)answer).Code);
+        return answer;
+    }
+
+    /// <summary>
+    /// Runs a key's order the policy allowed. Unless it succeeds (a 2xx answer), the notional it reserved against the key's
+    /// daily notional is given back (its usage row gets the answer's code), as is the policy's own cap reservation.
+    /// </summary>
+    private async Task<object?> RunOrderAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid? reservation, ApiKeyRequest keyed)
+    {
+        object? result;
+        try
+        {
+            result = reservation is { } use ? await RunCountedAsync(context, next, use) : await next(context);
+        }
+        catch (Exception)
+        {
+            await signed.RecordOutcomeAsync(keyed, ProblemCatalog.ServerError);
+            throw;
+        }
+
+        var status = StatusOf(context, result);
+        if (status is < 200 or >= 300)
+        {
+            await signed.RecordOutcomeAsync(keyed, result is IProblemResult problem ? problem.Code
+                : string.Create(CultureInfo.InvariantCulture, $"http.{status}"));
+        }
+
+        return result;
     }
 
     /// <summary>
@@ -136,14 +192,17 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
             throw;
         }
 
-        var status = result is IStatusCodeHttpResult { StatusCode: { } code } ? code : context.HttpContext.Response.StatusCode;
-        if (status is < 200 or >= 300)
+        if (StatusOf(context, result) is < 200 or >= 300)
         {
             await gate.ReleaseAsync(reservation);
         }
 
         return result;
     }
+
+    /// <summary>The status an endpoint's result will be answered with.</summary>
+    private static int StatusOf(EndpointFilterInvocationContext context, object? result) =>
+        result is IStatusCodeHttpResult { StatusCode: { } code } ? code : context.HttpContext.Response.StatusCode;
 
     /// <summary>Stores the request as a held operation and answers 202 with where to poll it, or refuses it.</summary>
     private async Task<object?> HoldAsync(EndpointFilterInvocationContext context, OperationMetadata metadata, OperationRequest request,

@@ -61,13 +61,14 @@ public static class PolicyResults
     private static string MaxAgeWords(StepUpRequirement? stepUp) =>
         stepUp?.MaxAge is { } age ? $" within {Durations.Format(age)}" : "";
 
-    private sealed class PolicyProblem(Decision decision) : IResult
+    private sealed class PolicyProblem(Decision decision) : IProblemResult
     {
+        public string Code => decision.Kind == DecisionKind.StepUp ? StepUpRequiredCode : CodeOf(decision.Reason);
+
         public Task ExecuteAsync(HttpContext httpContext)
         {
             var stepUp = decision.Kind == DecisionKind.StepUp;
-            var code = stepUp ? StepUpRequiredCode : CodeOf(decision.Reason);
-            var problem = Problems.Build(httpContext, code, Detail(decision), null, null);
+            var problem = Problems.Build(httpContext, Code, Detail(decision), null, null);
             problem.Extensions["decision"] = PolicyGate.Kind(decision.Kind);
             problem.Extensions["reason"] = decision.Reason;
             problem.Extensions["rule"] = decision.Rule;

@@ -53,6 +53,7 @@ internal sealed class EfGateUnit : IGateUnit
         ApiKeys = new EfApiKeyStore(db);
         Nonces = new EfNonceStore(db);
         SessionKeys = new EfApiSessionKeyStore(db);
+        ApiKeyUsage = new EfApiKeyUsageStore(db);
         FeedCursors = new EfFeedCursorStore(db, this);
     }
 
@@ -94,6 +95,8 @@ internal sealed class EfGateUnit : IGateUnit
     public INonceStore Nonces { get; }
 
     public IApiSessionKeyStore SessionKeys { get; }
+
+    public IApiKeyUsageStore ApiKeyUsage { get; }
 
     public IFeedCursorStore FeedCursors { get; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 using Portcullis.Core.ApiKeys;
 
@@ -35,6 +36,22 @@ public sealed class ApiKeyConfigurationCheckTests
     [InlineData(900)]
     public void ASessionKeyLifetimeOfOneToFifteenMinutes_IsValid(int seconds) =>
         Assert.Empty(Problems(new ApiKeyOptions { SessionKeyLifetime = TimeSpan.FromSeconds(seconds) }));
+
+    [Theory]
+    [InlineData("23:59:59")]
+    [InlineData("365.00:00:01")]
+    public void AUsageRetentionOutsideOneToThreeHundredSixtyFiveDays_IsReported(string retention)
+    {
+        var problems = Problems(new ApiKeyOptions { UsageRetention = TimeSpan.Parse(retention, CultureInfo.InvariantCulture) });
+
+        Assert.Single(problems, p => p.StartsWith("ApiKeys:UsageRetention", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("1.00:00:00")]
+    [InlineData("365.00:00:00")]
+    public void AUsageRetentionOfOneToThreeHundredSixtyFiveDays_IsAccepted(string retention) =>
+        Assert.Empty(Problems(new ApiKeyOptions { UsageRetention = TimeSpan.Parse(retention, CultureInfo.InvariantCulture) }));
 
     [Fact]
     public void EveryProblem_IsReportedAtOnce()

@@ -116,7 +116,8 @@ public sealed class SignedRequestTests : PolicyFileTests
         Assert.True(status == HttpStatusCode.OK, me.ToString());
         Assert.Equal("alice", me.GetProperty("user").GetProperty("username").GetString());
         var view = await KeyViewAsync(token, id);
-        Assert.Equal((1, "127.0.0.1"), (view.GetProperty("request_count").GetInt64(), view.GetProperty("last_used_ip").GetString()));
+        var usage = view.GetProperty("usage");
+        Assert.Equal((1, "127.0.0.1"), (usage.GetProperty("request_count").GetInt64(), usage.GetProperty("last_used_ip").GetString()));
     }
 
     [Fact]
@@ -139,7 +140,7 @@ public sealed class SignedRequestTests : PolicyFileTests
         var (status, problem) = await GetAsync(Signed(other, keyId), "/api/v1/me");
 
         Assert.Equal((HttpStatusCode.Unauthorized, "signature.alg_mismatch"), (status, problem.Code()));
-        Assert.Equal(1, (await KeyViewAsync(token, id)).GetProperty("denial_count").GetInt64());
+        Assert.Equal(1, (await KeyViewAsync(token, id)).GetProperty("usage").GetProperty("denial_count").GetInt64());
         Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.ApiKeyRequestRefused && e.Code == "signature.alg_mismatch");
     }
 
@@ -265,7 +266,7 @@ public sealed class SignedRequestTests : PolicyFileTests
         Assert.Equal((HttpStatusCode.Forbidden, "apikey.operation_not_allowed"), (password, passwordProblem.Code()));
         Assert.Equal((HttpStatusCode.Forbidden, "apikey.operation_not_allowed"), (revoke, revokeProblem.Code()));
         Assert.Equal("active", (await KeyViewAsync(token, id)).GetProperty("state").GetString());
-        Assert.Equal(3, (await KeyViewAsync(token, id)).GetProperty("denial_count").GetInt64());
+        Assert.Equal(3, (await KeyViewAsync(token, id)).GetProperty("usage").GetProperty("denial_count").GetInt64());
     }
 
     [Fact]

@@ -13,11 +13,13 @@ internal static class ApiKeyEndpoints
 {
     public static void Map(RouteGroupBuilder authenticated)
     {
-        authenticated.MapGet("/api-keys", async (HttpContext http, ApiKeyService keys, TimeProvider time, CancellationToken cancellationToken) =>
+        authenticated.MapGet("/api-keys", async (HttpContext http, ApiKeyService keys, ApiKeyUsageService usage, TimeProvider time,
+                CancellationToken cancellationToken) =>
             {
                 var now = time.GetUtcNow();
                 var list = await keys.ListAsync(http.CurrentSession().User.Id, cancellationToken);
-                return TypedResults.Ok(new { items = list.Select(k => ApiKeyView.From(k, now)).ToList() });
+                var summaries = await usage.SummariesAsync(list, cancellationToken);
+                return TypedResults.Ok(new { items = list.Select(k => ApiKeyView.From(k, now, summaries[k.Id])).ToList() });
             })
             .WithName("ListApiKeys")
             .RequireOperation(Operations.ApiKeyRead)
@@ -43,15 +45,22 @@ internal static class ApiKeyEndpoints
             .Accepts<ApiKeyBody>("application/json")
             .Produces<ApiKeyCreatedView>(StatusCodes.Status201Created);
 
-        authenticated.MapGet("/api-keys/{id:guid}", async (Guid id, HttpContext http, ApiKeyService keys, TimeProvider time,
+        authenticated.MapGet("/api-keys/{id:guid}", async (Guid id, HttpContext http, ApiKeyService keys, ApiKeyUsageService usage, TimeProvider time,
                 CancellationToken cancellationToken) =>
             {
                 var result = await keys.FindAsync(http.CurrentSession().User.Id, id, cancellationToken);
-                return result.IsSuccess ? TypedResults.Ok(ApiKeyView.From(result.Value, time.GetUtcNow())) : Problems.From(result.Error);
+                return result.IsSuccess
+                    ? TypedResults.Ok(ApiKeyView.From(result.Value, time.GetUtcNow(), await usage.SummaryAsync(result.Value, cancellationToken)))
+                    : Problems.From(result.Error);
             })
             .WithName("GetApiKey")
             .RequireOperation(Operations.ApiKeyRead)
             .WithSummary("One API key");
+
+        authenticated.MapGet("/api-keys/{id:guid}/usage", ApiKeyUsageEndpoint.ListAsync)
+            .WithName("ListApiKeyUsage")
+            .RequireOperation(Operations.ApiKeyRead)
+            .WithSummary("The key's usage log, newest first: each signed request with its time, address, path, operation and decision code");
 
         authenticated.MapPost("/api-keys/{id:guid}/rotate", async (Guid id, RotateApiKeyBody? body, HttpContext http, ApiKeyService keys,
                 TimeProvider time, CancellationToken cancellationToken) =>
@@ -69,12 +78,14 @@ internal static class ApiKeyEndpoints
             .Accepts<RotateApiKeyBody>("application/json")
             .Produces<ApiKeyCreatedView>(StatusCodes.Status201Created);
 
-        authenticated.MapDelete("/api-keys/{id:guid}", async (Guid id, HttpContext http, ApiKeyService keys, TimeProvider time,
+        authenticated.MapDelete("/api-keys/{id:guid}", async (Guid id, HttpContext http, ApiKeyService keys, ApiKeyUsageService usage, TimeProvider time,
                 CancellationToken cancellationToken) =>
             {
                 var user = http.CurrentSession().User.Id;
                 var result = await keys.RevokeAsync(user, id, Actors.User(user), http.ClientIp()?.ToString(), cancellationToken);
-                return result.IsSuccess ? TypedResults.Ok(ApiKeyView.From(result.Value, time.GetUtcNow())) : Problems.From(result.Error);
+                return result.IsSuccess
+                    ? TypedResults.Ok(ApiKeyView.From(result.Value, time.GetUtcNow(), await usage.SummaryAsync(result.Value, cancellationToken)))
+                    : Problems.From(result.Error);
             })
             .WithName("RevokeApiKey")
             .RequireOperation(Operations.ApiKeyRevoke)

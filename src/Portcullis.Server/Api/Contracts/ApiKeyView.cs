@@ -26,16 +26,17 @@ public sealed record ApiKeyView(
     DateTimeOffset? RevokedAt,
     Guid? PredecessorId,
     Guid? SuccessorId,
-    DateTimeOffset? LastUsedAt,
-    string? LastUsedIp,
-    long RequestCount,
-    long DenialCount)
+    ApiKeyUsageView Usage)
 {
-    public static ApiKeyView From(ApiKey k, DateTimeOffset now) => new(k.Id, k.KeyId, k.Name, ApiKeyAlgorithms.Name(k.Algorithm),
+    /// <summary>The key at <paramref name="now"/> with its usage summary (<see cref="ApiKeyUsageService"/>).</summary>
+    public static ApiKeyView From(ApiKey k, DateTimeOffset now, ApiKeyUsageSummary usage) => new(k.Id, k.KeyId, k.Name, ApiKeyAlgorithms.Name(k.Algorithm),
         k.PublicKey is null ? null : ApiKeyPublicKeys.Fingerprint(k.PublicKey), k.StateAt(now), ApiKeyScopes.PermissionList(k.Permissions),
         k.IsActiveAt(now) ? ApiKeyScopes.PermissionList(k.PermissionsAt(now)) : [], k.AssetClasses, k.Markets, k.Symbols, k.OrderTypes,
         k.MaxOrderNotional, k.MaxDailyNotional, k.MaxOrdersPerMinute, k.IpAllowlist, k.CreatedAt, k.ExpiresAt, k.TradeLapsesAt, k.RevokedAt,
-        k.PredecessorId, k.SuccessorId, k.LastUsedAt, k.LastUsedIp, k.RequestCount, k.DenialCount);
+        k.PredecessorId, k.SuccessorId, ApiKeyUsageView.From(usage));
+
+    /// <summary>A key just created or rotated, not used yet (a used key: with its summary, the overload above).</summary>
+    public static ApiKeyView From(ApiKey k, DateTimeOffset now) => From(k, now, ApiKeyUsageService.Summary(k, 0m));
 }
 
 /// <summary>A key just created or rotated; <see cref="Secret"/> (HMAC keys only) is shown this once.</summary>

@@ -24,7 +24,9 @@ namespace Portcullis.Server.Auth.ApiKeys;
 /// comes from its IP allowlist; a <c>keyid</c> starting <c>sk_</c> names a session key, which is checked too (its expiry, its
 /// bound address: <see cref="ApiSessionKeys.Check"/>) and then acts as its API key;</item>
 /// <item>remembers the nonce in the shared store until the window ends; a repeat is <c>apikey.replayed_nonce</c>;</item>
-/// <item>records the use (last used, IP, request count) or the denial (denial count) and audits every failure.</item>
+/// <item>records the use in the same commit as the nonce: a usage-log row (<see cref="ApiKeyUsage"/>), the request count,
+/// last used time and address (atomic counters), the address if new (announced once per address); a refusal gets its
+/// row with its code, the denial count, and an audit record.</item>
 /// </list>
 /// Failures are results with a stable code; the problem never says which part of the signature failed.
 /// </summary>
@@ -98,6 +100,9 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
             return await RefuseAsync(http, unit, key, state, cancellationToken);
         }
 
+        // One transaction from here: the nonce, the new address, the counters and the usage row commit together.
+        await unit.BeginAsync(cancellationToken);
+
         // RFC 9421 §7.2.2: a nonce is remembered at least as long as a request with it could be accepted (created + window).
         var until = verified.Created!.Value + o.SignatureWindow;
         if (!await unit.Nonces.TryRememberAsync(session?.KeyId ?? key.KeyId, verified.Nonce!, until > now ? until : now + o.SignatureWindow, now, cancellationToken))
@@ -106,63 +111,76 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         }
 
         var ip = http.ClientIp()?.ToString();
-        if (ip is not null && !string.Equals(ip, key.LastUsedIp, StringComparison.Ordinal))
+        if (ip is not null && !string.Equals(ip, key.LastUsedIp, StringComparison.Ordinal) &&
+            await unit.ApiKeyUsage.RememberAddressAsync(key.Id, ip, now, cancellationToken))
         {
-            // The gate keeps the last address only: a use from another address than the last one is announced.
+            // Announced once per address: the first use from an address this key has never been used from.
             Notify.Emit(unit, key.UserId, NotificationTypes.ApiKeyNewIp, NotificationSeverity.Warning,
                 $"The API key \"{key.Name}\" ({key.KeyId}) was used from {ip}" +
-                (key.LastUsedIp is null ? " (its first use)." : $", not {key.LastUsedIp} as before.") +
+                (key.LastUsedIp is null ? " (its first use)." : $", an address it was never used from (last used from {key.LastUsedIp}).") +
                 " If this wasn't your bot, revoke the key and freeze API access now.",
                 new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["key_id"] = key.KeyId, ["ip"] = ip, ["previous_ip"] = key.LastUsedIp }, now);
         }
 
-        key.LastUsedAt = now;
-        key.LastUsedIp = ip;
-        key.RequestCount++;
+        var usage = ApiKeyUsageRows.For(http, key.Id, now, ApiKeyUsage.Accepted);
+        unit.ApiKeyUsage.Add(usage);
+        await unit.ApiKeyUsage.CountAsync(key.Id, request: true, denied: false, now, ip, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        return new ApiKeyRequest(key, user!, session?.KeyId);
+        return new ApiKeyRequest(key, user!, session?.KeyId) { UsageId = usage.Id };
     }
 
     /// <summary>
-    /// Counts an order against the key's <see cref="ApiKey.MaxOrdersPerMinute"/> (a fixed one-minute window, under a lock so
-    /// that concurrent orders cannot all pass); <c>apikey.limit_exceeded</c> when the limit is reached.
+    /// Counts an order against the key's <see cref="ApiKey.MaxOrdersPerMinute"/> and <see cref="ApiKey.MaxDailyNotional"/>
+    /// under one lock, so that concurrent orders cannot all pass, and reserves its notional in the request's usage row
+    /// (<see cref="ApiKeyOrderLimits"/>); <c>apikey.limit_exceeded</c> when a limit is reached. When the order is then
+    /// refused (<see cref="CountDenialAsync"/>) or fails (<see cref="RecordOutcomeAsync"/>), its notional no longer counts.
     /// </summary>
-    public async Task<Error?> CountOrderAsync(ApiKeyRequest request, CancellationToken cancellationToken)
+    public async Task<Error?> CountOrderAsync(ApiKeyRequest request, decimal? notional, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (request.Key.MaxOrdersPerMinute is not { } max)
-        {
-            return null;
-        }
-
-        var now = time.GetUtcNow();
         await using var unit = await store.OpenAsync(cancellationToken);
-        await unit.BeginAsync(cancellationToken);
-        var counter = await unit.Throttle.LockAsync($"apikey-orders:{request.Key.Id}", cancellationToken);
-        if (counter.LastFailureAt is not { } start || now - start >= TimeSpan.FromMinutes(1))
+        var refusal = await ApiKeyOrderLimits.CheckAndReserveAsync(unit, request.Key, request.UsageId, notional, time.GetUtcNow(), cancellationToken);
+        if (refusal is null)
         {
-            counter.LastFailureAt = now;
-            counter.Failures = 0;
+            await unit.CommitAsync(cancellationToken);
         }
 
-        if (counter.Failures >= max)
-        {
-            return ApiKeyRequestErrors.LimitExceeded("orders per minute");
-        }
-
-        counter.Failures++;
-        await unit.CommitAsync(cancellationToken);
-        return null;
+        return refusal;
     }
 
-    /// <summary>Counts and audits a refusal of an authenticated key's request (scopes, limits, policy) in its usage.</summary>
+    /// <summary>
+    /// Records that a request the key's checks let through did not end accepted: the policy held it (<see cref="ApiKeyUsage.Held"/>),
+    /// or the endpoint refused or failed it (an order the ledger refused). Its usage row gets <paramref name="code"/>, so a
+    /// notional it reserved (<see cref="CountOrderAsync"/>) no longer counts. Not a denial by the gate, so not counted or
+    /// audited as one. Runs to completion even when the request was aborted.
+    /// </summary>
+    public async Task RecordOutcomeAsync(ApiKeyRequest request, string code)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.UsageId is not { } id)
+        {
+            return;
+        }
+
+        await using var unit = await store.OpenAsync(CancellationToken.None);
+        await unit.BeginAsync(CancellationToken.None);
+        await unit.ApiKeyUsage.SetDecisionAsync(id, code, null, CancellationToken.None);
+        await unit.CommitAsync(CancellationToken.None);
+    }
+
+    /// <summary>
+    /// Counts and audits a refusal of an authenticated key's request (scopes, limits, policy): the denial count, and the
+    /// request's usage row gets the refusal's code (so that a notional it reserved no longer counts), in one commit.
+    /// </summary>
     public async Task CountDenialAsync(HttpContext http, ApiKeyRequest request, string code)
     {
         ArgumentNullException.ThrowIfNull(request);
         await using var unit = await store.OpenAsync(CancellationToken.None);
-        if (await unit.ApiKeys.FindAsync(request.Key.Id, CancellationToken.None) is { } key)
+        await unit.BeginAsync(CancellationToken.None);
+        await unit.ApiKeyUsage.CountAsync(request.Key.Id, request: false, denied: true, null, null, CancellationToken.None);
+        if (request.UsageId is { } id)
         {
-            key.DenialCount++;
+            await unit.ApiKeyUsage.SetDecisionAsync(id, code, null, CancellationToken.None);
         }
 
         unit.Audit.Append(Refusal(http, request.Key.KeyId, request.Key.UserId, code));
@@ -177,7 +195,10 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         {
             if (key is not null)
             {
-                key.DenialCount++;
+                // A request naming a known key is in its log and counts, refused, whatever failed.
+                await unit.BeginAsync(cancellationToken);
+                await unit.ApiKeyUsage.CountAsync(key.Id, request: true, denied: true, null, null, cancellationToken);
+                unit.ApiKeyUsage.Add(ApiKeyUsageRows.For(http, key.Id, time.GetUtcNow(), error.Code));
             }
 
             unit.Audit.Append(Refusal(http, key?.KeyId ?? Truncate(claimedKeyId), key?.UserId, error.Code));
