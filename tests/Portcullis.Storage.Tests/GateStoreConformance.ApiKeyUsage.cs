@@ -11,7 +11,7 @@ namespace Portcullis.Storage.Tests;
 /// </summary>
 public abstract partial class GateStoreConformance
 {
-    private ApiKey NewApiKey(User user, string keyId) => new()
+    private static ApiKey NewApiKey(User user, string keyId) => new()
     {
         Id = Guid.NewGuid(),
         UserId = user.Id,
@@ -187,7 +187,7 @@ public abstract partial class GateStoreConformance
     }
 
     [SkippableFact]
-    public async Task TheRetentionSweep_ForgetsRowsOlderThanTheRetention_AndExpiredNonces()
+    public async Task TheRetentionSweep_ForgetsRowsOlderThanTheRetention_ExpiredNonces_AndExpiredSessionKeys()
     {
         var (a, _) = await TwoKeysAsync();
         var usage = new ApiKeyUsageService(Store, Options.Create(new ApiKeyOptions { UsageRetention = TimeSpan.FromDays(2) }), Time);
@@ -198,11 +198,18 @@ public abstract partial class GateStoreConformance
         });
         Assert.True(await ReadAsync(u => u.Nonces.TryRememberAsync(a.KeyId, "n-1", Start.AddSeconds(5), Start, Ct)));
         Assert.True(await ReadAsync(u => u.Nonces.TryRememberAsync(a.KeyId, "n-2", Start.AddDays(3), Start, Ct)));
+        await CommitAsync(u =>
+        {
+            u.SessionKeys.Add(NewSessionKey(a, "sk_expired", Start));
+            u.SessionKeys.Add(NewSessionKey(a, "sk_live", Start.AddDays(2)));
+        });
         Time.Advance(TimeSpan.FromDays(2) + TimeSpan.FromSeconds(1));
 
         var pruned = await usage.PruneAsync(Ct);
 
-        Assert.Equal((1, 1), pruned);
+        Assert.Equal((1, 1, 1), pruned);
+        Assert.Null(await ReadAsync(u => u.SessionKeys.FindByKeyIdAsync("sk_expired", Ct)));
+        Assert.NotNull(await ReadAsync(u => u.SessionKeys.FindByKeyIdAsync("sk_live", Ct)));
         Assert.Equal(["/recent"], (await ReadAsync(u => u.ApiKeyUsage.ListAsync(a.Id, null, 10, Ct))).Select(r => r.Path));
         Assert.False(await ReadAsync(u => u.Nonces.TryRememberAsync(a.KeyId, "n-2", Start.AddDays(3), Time.GetUtcNow(), Ct)));
     }

@@ -1,5 +1,4 @@
 using Portcullis.Core.ApiKeys;
-using Portcullis.Core.Users;
 
 namespace Portcullis.Storage.Tests;
 
@@ -10,24 +9,6 @@ namespace Portcullis.Storage.Tests;
 /// </summary>
 public abstract partial class GateStoreConformance
 {
-    private static ApiKey NewApiKey(User user, string keyId) => new()
-    {
-        Id = Guid.CreateVersion7(Start),
-        UserId = user.Id,
-        KeyId = keyId,
-        Name = "Grid bot",
-        Algorithm = ApiKeyAlgorithm.Ed25519,
-        PublicKey = new byte[32],
-        Permissions = ApiKeyPermissions.Read,
-        AssetClasses = [],
-        Markets = [],
-        Symbols = [],
-        OrderTypes = [],
-        IpAllowlist = [],
-        CreatedAt = Start,
-        ExpiresAt = Start.AddDays(90),
-    };
-
     private static ApiSessionKey NewSessionKey(ApiKey key, string keyId, DateTimeOffset createdAt, string ip = "198.51.100.7") => new()
     {
         Id = Guid.CreateVersion7(createdAt),

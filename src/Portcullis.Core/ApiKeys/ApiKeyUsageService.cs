@@ -59,17 +59,18 @@ public sealed class ApiKeyUsageService(IGateStore store, IOptions<ApiKeyOptions>
     }
 
     /// <summary>
-    /// Forgets usage rows older than <see cref="ApiKeyOptions.UsageRetention"/> and signature nonces whose window has ended;
-    /// returns how many of each. Run periodically; several nodes may run it at once.
+    /// Forgets usage rows older than <see cref="ApiKeyOptions.UsageRetention"/>, signature nonces whose window has ended and
+    /// session keys that have expired; returns how many of each. Run periodically; several nodes may run it at once.
     /// </summary>
-    public async Task<(int Usage, int Nonces)> PruneAsync(CancellationToken cancellationToken)
+    public async Task<(int Usage, int Nonces, int SessionKeys)> PruneAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         await using var unit = await store.OpenAsync(cancellationToken);
         await unit.BeginAsync(cancellationToken);
         var usage = await unit.ApiKeyUsage.PruneAsync(now - options.Value.UsageRetention, cancellationToken);
         var nonces = await unit.Nonces.PruneAsync(now, cancellationToken);
+        var sessionKeys = await unit.SessionKeys.PruneAsync(now, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        return (usage, nonces);
+        return (usage, nonces, sessionKeys);
     }
 }

@@ -16,6 +16,9 @@ public interface IApiSessionKeyStore
     /// </summary>
     Task<(ApiSessionKey SessionKey, ApiKey ApiKey)?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken);
 
+    /// <summary>Deletes the session keys that expired at or before <paramref name="now"/>; returns how many.</summary>
+    Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>An API key's session keys, tracked, newest first.</summary>
     Task<IReadOnlyList<ApiSessionKey>> ListForApiKeyAsync(Guid apiKeyId, CancellationToken cancellationToken);
 }

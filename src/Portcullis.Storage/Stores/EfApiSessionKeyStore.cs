@@ -19,6 +19,9 @@ internal sealed class EfApiSessionKeyStore(GateDbContext db) : IApiSessionKeySto
         return row is null ? null : (row.s, row.k);
     }
 
+    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        db.ApiSessionKeys.Where(s => s.ExpiresAt <= now).ExecuteDeleteAsync(cancellationToken);
+
     public async Task<IReadOnlyList<ApiSessionKey>> ListForApiKeyAsync(Guid apiKeyId, CancellationToken cancellationToken)
     {
         var rows = await db.ApiSessionKeys.Where(s => s.ApiKeyId == apiKeyId).ToListAsync(cancellationToken);

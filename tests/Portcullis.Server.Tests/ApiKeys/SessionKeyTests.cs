@@ -45,7 +45,7 @@ public sealed class SessionKeyTests : SessionKeyTestBase
         var placedEvent = Assert.Single(audit, e => e.Type == "order.placed");
         Assert.Equal($"apikey:{KeyId}", placedEvent.Actor);
         Assert.Contains($"\"session_key_id\":\"{keyId}\"", placedEvent.Data, StringComparison.Ordinal);
-        Assert.Equal(3, (await KeyViewAsync()).GetProperty("request_count").GetInt64()); // the issue, the quote, the order: all the key's
+        Assert.Equal(3, (await KeyViewAsync()).GetProperty("usage").GetProperty("request_count").GetInt64()); // the issue, the quote, the order: all the key's
     }
 
     [Theory]
@@ -62,7 +62,7 @@ public sealed class SessionKeyTests : SessionKeyTestBase
         Assert.Equal((HttpStatusCode.Forbidden, code), (status, problem.Code()));
         Assert.Equal(HttpStatusCode.Forbidden, margin);
         Assert.StartsWith("apikey.", marginProblem.Code(), StringComparison.Ordinal);
-        Assert.Equal(2, (await KeyViewAsync()).GetProperty("denial_count").GetInt64());
+        Assert.Equal(2, (await KeyViewAsync()).GetProperty("usage").GetProperty("denial_count").GetInt64());
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class SessionKeyTests : SessionKeyTestBase
         Assert.Equal((HttpStatusCode.Forbidden, "apikey.session_key_not_allowed"), (bySessionKey, problem.Code()));
         Assert.Equal((HttpStatusCode.Forbidden, "apikey.session_key_not_allowed"), (byPerson, personProblem.Code()));
         Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.ApiKeySessionKeyIssued);
-        Assert.Equal(1, (await KeyViewAsync()).GetProperty("denial_count").GetInt64());
+        Assert.Equal(1, (await KeyViewAsync()).GetProperty("usage").GetProperty("denial_count").GetInt64());
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class SessionKeyTests : SessionKeyTestBase
         Assert.Equal((HttpStatusCode.Unauthorized, "signature.invalid"), (wrong, wrongProblem.Code()));
         Assert.Equal((HttpStatusCode.Unauthorized, "signature.alg_mismatch"), (alg, algProblem.Code()));
         Assert.Equal((HttpStatusCode.Unauthorized, "signature.key_unknown"), (unknown, unknownProblem.Code()));
-        Assert.Equal(2, (await KeyViewAsync()).GetProperty("denial_count").GetInt64());
+        Assert.Equal(2, (await KeyViewAsync()).GetProperty("usage").GetProperty("denial_count").GetInt64());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Portcullis.Server.Auth.ApiKeys;
 
 /// <summary>
 /// Every minute (<see cref="Interval"/>), forgets usage-log rows older than <c>ApiKeys:UsageRetention</c> and signature nonces
-/// whose window has ended (<see cref="ApiKeyUsageService.PruneAsync"/>): two indexed deletes, off the request path, so
+/// whose window has ended, and expired session keys (<see cref="ApiKeyUsageService.PruneAsync"/>): three indexed deletes, off the request path, so
 /// that neither table grows without bound. Nodes may sweep at the same time: a row is deleted once.
 /// </summary>
 public sealed partial class ApiKeyUsageSweeper(ApiKeyUsageService usage, TimeProvider time, ILogger<ApiKeyUsageSweeper> logger) : BackgroundService
@@ -17,10 +17,10 @@ public sealed partial class ApiKeyUsageSweeper(ApiKeyUsageService usage, TimePro
         {
             try
             {
-                var (rows, nonces) = await usage.PruneAsync(stoppingToken);
-                if (rows > 0 || nonces > 0)
+                var (rows, nonces, sessionKeys) = await usage.PruneAsync(stoppingToken);
+                if (rows > 0 || nonces > 0 || sessionKeys > 0)
                 {
-                    LogPruned(logger, rows, nonces);
+                    LogPruned(logger, rows, nonces, sessionKeys);
                 }
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
@@ -40,8 +40,8 @@ public sealed partial class ApiKeyUsageSweeper(ApiKeyUsageService usage, TimePro
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Rows} API key usage rows and {Nonces} expired nonces")]
-    private static partial void LogPruned(ILogger logger, int rows, int nonces);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pruned {Rows} API key usage rows, {Nonces} expired nonces and {SessionKeys} expired session keys")]
+    private static partial void LogPruned(ILogger logger, int rows, int nonces, int sessionKeys);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "API key usage sweep failed")]
     private static partial void LogSweepFailed(ILogger logger, Exception exception);
