@@ -21,10 +21,10 @@ var concurrency = new Option<int?>("--concurrency")
 };
 var only = new Option<string[]>("--only")
 {
-    Description = "signed: measure only these scenarios (read, order) besides the bare endpoint, which always runs",
+    Description = "signed: measure only these scenarios (read, session-read, order) besides the bare endpoint, which always runs",
     AllowMultipleArgumentsPerToken = true,
 };
-only.AcceptOnlyFromAmong("read", "order");
+only.AcceptOnlyFromAmong("read", "session-read", "order");
 var auditReads = new Option<bool>("--audit-allowed-reads")
 {
     Description = "signed: run the gate with Policy:AuditAllowedReads=true (every allowed read writes a policy.decided audit event)",

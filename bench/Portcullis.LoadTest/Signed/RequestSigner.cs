@@ -32,3 +32,16 @@ public sealed class KeyFileSigner(ApiKeyFile key) : IRequestSigner
 
     public HttpClient CreateClient(Uri server, HttpMessageHandler transport) => PortcullisHttpClient.Create(server, key, inner: transport);
 }
+
+/// <summary>
+/// Requests signed <c>hmac-sha256</c> with a session key, as a bot using the client library's session keys signs
+/// (<see cref="PortcullisClientOptions.UseSessionKeys"/>): each client asks for its own session key with the Ed25519 key
+/// once, then signs every request with it and renews it before it expires.
+/// </summary>
+public sealed class SessionKeySigner(ApiKeyFile key) : IRequestSigner
+{
+    public string Name => "session key (hmac-sha256)";
+
+    public HttpClient CreateClient(Uri server, HttpMessageHandler transport) =>
+        PortcullisHttpClient.Create(server, key, new PortcullisClientOptions { UseSessionKeys = true, InnerHandler = transport });
+}

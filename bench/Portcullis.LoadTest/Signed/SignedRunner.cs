@@ -71,11 +71,12 @@ public static class SignedRunner
                 NextRequest = loop => Order($"{account}/orders", $"load-{run}-{loop.Loop}-{loop.Sent}", loop),
             },
 
-            // Slot (e), session-key signed reads (target 0.25×), for when POST /api/v1/api-keys/session-keys exists: mint a
-            // session key with a client from `ed25519.CreateClient(gate.BaseAddress, new SocketsHttpHandler())`, then add
-            // new() { Id = "session-read", Title = "signed read, session key", Target = 0.25, LatencyTarget = true, ...,
-            //         Signer = new KeyFileSigner(new ApiKeyFile { Algorithm = ApiKeyFile.HmacSha256, KeyId = "sk_…", Secret = "…" }),
-            //         NextRequest = as for "read" }.
+            new()
+            {
+                Id = "session-read", Title = "signed read, session key", Target = 0.25, LatencyTarget = true,
+                Server = gate.BaseAddress, ServerProcess = gate.Process, Signer = new SessionKeySigner(fixture.Key),
+                NextRequest = _ => new HttpRequestMessage(HttpMethod.Get, $"{account}/portfolio"),
+            },
         };
 
         scenarios.RemoveAll(s => s.Id != "bare" && settings.Scenarios.Count > 0 && !settings.Scenarios.Contains(s.Id));
