@@ -61,7 +61,7 @@ public sealed class GateProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>portcullis demo</c> on a fresh SQLite store in a temp folder (as shipped: WAL, <c>synchronous=FULL</c>): a demo
+    /// <c>portcullis demo</c> on a fresh SQLite store in a temp folder (as shipped: WAL with group commit): a demo
     /// account holder with a one-time password and a funded paper account, then the gate on a free loopback port.
     /// <paramref name="environment"/> adds configuration (<c>PORTCULLIS_…</c> variables).
     /// </summary>

@@ -17,7 +17,7 @@ public static class SignedReport
             $"starting with the next scenario each round; {settings.Concurrency} connections per scenario (HTTP/1.1 keep-alive, loopback), " +
             $"after {settings.Warmup.TotalSeconds:0} s of warm-up per scenario" +
             (settings.QuietBelow > 0 ? $"; each round waited for other processes to use under {settings.QuietBelow:0}% of the machine" : ""));
-        output.WriteLine("- gate: `portcullis demo` (Release) on a fresh SQLite store (WAL, `synchronous=FULL`), default policy, " +
+        output.WriteLine("- gate: `portcullis demo` (Release) on a fresh SQLite store (WAL, group commit as shipped: `synchronous=NORMAL` and a shared log flush before each answer), default policy, " +
             $"`Policy:AuditAllowedReads={(settings.AuditAllowedReads ? "true" : "false")}`; bare endpoint: Kestrel and routing, " +
             "`GET /bare` answering a small JSON object, a process of its own");
         output.WriteLine();
