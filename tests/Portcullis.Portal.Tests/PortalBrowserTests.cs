@@ -1,4 +1,11 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using OtpNet;
+using Portcullis.Core.Factors.Totp;
+using Portcullis.Core.Users;
 using Portcullis.Testing;
 
 namespace Portcullis.Portal.Tests;
@@ -64,7 +71,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "dashboard-phone");
         var audit = await _gate.ReadAuditAsync();
-        using (var data = System.Text.Json.JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
+        using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.Equal("password+webauthn", data.RootElement.GetProperty("method").GetString());
         }
@@ -93,6 +100,96 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByLabel("Username")).ToHaveValueAsync("nobody-here");
         await Assertions.Expect(page.GetByLabel("Password")).ToHaveValueAsync("");
         await ScreenshotAsync(page, "sign-in-refused");
+    }
+
+    [SkippableFact]
+    public async Task SignIn_WithPasswordAndAnAuthenticatorAppCode_ShowsTheDashboard_AndAWrongCodeSaysWhatToDo()
+    {
+        var page = await NewPageAsync();
+        var carol = await _gate.CreateUserAsync("carol");
+        await _gate.OpenFundedAccountAsync(carol.Id, "Carol savings", 1_000m);
+        byte[] secret;
+        using (var client = _gate.CreateClient())
+        {
+            secret = await EnrolTotpAsync(client, "carol");
+        }
+
+        _gate.Time.Advance(TimeSpan.FromSeconds(30));
+        await page.GotoAsync(Url("/sign-in"));
+        await page.GetByLabel("Username").FillAsync("carol");
+        await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Authenticator app" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use security key" })).ToHaveCountAsync(0);
+
+        var now = _gate.Time.GetUtcNow();
+        var right = TotpCode.Compute(secret, now);
+        var near = new[] { -60, -30, 0, 30, 60 }.Select(s => TotpCode.Compute(secret, now.AddSeconds(s))).ToHashSet();
+        var wrong = new[] { "000000", "111111", "222222", "333333", "444444", "555555" }.First(c => !near.Contains(c));
+        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(wrong);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "That second factor was not accepted. Try again: check the code is the current one, or use your security key.");
+        await ScreenshotAsync(page, "sign-in-wrong-code");
+
+        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(right);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Carol savings" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "USD 1,000.00 1,000.00" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task AOneTimePassword_LeadsToThePasswordPage_ThenToTheDashboard()
+    {
+        var page = await NewPageAsync();
+        var created = await _gate.Services.GetRequiredService<UserService>().CreateAsync(
+            new NewUser("dave", "Dave", UserRole.AccountHolder, null), "test", CancellationToken.None);
+        Assert.True(created.IsSuccess);
+        var oneTime = created.Value.OneTimePassword!;
+        await _gate.OpenFundedAccountAsync(created.Value.User.Id, "Dave main", 10m);
+
+        await page.GotoAsync(Url("/sign-in"));
+        await page.GetByLabel("Username").FillAsync("dave");
+        await page.GetByLabel("Password").FillAsync(oneTime);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("You signed in with a one-time password. Choose your own password to continue.")).ToBeVisibleAsync();
+        Assert.Equal(Url("/password"), page.Url);
+
+        await page.GetByLabel("Current password").FillAsync(oneTime);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(TestGate.StrongPassword);
+        await page.GetByLabel("New password again").FillAsync(TestGate.StrongPassword + "x");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "The new password and its confirmation differ. Type the new password twice, exactly the same.");
+
+        await page.GetByLabel("Current password").FillAsync(oneTime);
+        await page.GetByLabel("New password", new() { Exact = true }).FillAsync(TestGate.StrongPassword);
+        await page.GetByLabel("New password again").FillAsync(TestGate.StrongPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your password was changed. Your other sessions were signed out.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dave main" })).ToBeVisibleAsync();
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "password.changed");
+    }
+
+    /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
+    private async Task<byte[]> EnrolTotpAsync(HttpClient client, string username)
+    {
+        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
+        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var enrolled = await client.SendAsync(enrol);
+        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
+        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
+        var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
+        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
+        {
+            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
+        };
+        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var confirmed = await client.SendAsync(confirm);
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        return secret;
     }
 
     private async Task<string> SignInErrorAsync(IPage page, string username, string password)

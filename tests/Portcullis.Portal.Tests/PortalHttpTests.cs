@@ -30,6 +30,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/", HttpStatusCode.Redirect)]
     [InlineData("/sign-in", HttpStatusCode.OK)]
     [InlineData("/sign-out", HttpStatusCode.Redirect)]
+    [InlineData("/password", HttpStatusCode.Redirect)]
     [InlineData("/assets/portal.css", HttpStatusCode.OK)]
     [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
@@ -69,6 +70,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/sign-in?handler=Totp", "Flow=x&Code=123456")]
     [InlineData("/sign-in?handler=SecurityKey", "Flow=x&Credential=%7B%7D")]
     [InlineData("/sign-out", "")]
+    [InlineData("/password", "CurrentPassword=a&NewPassword=b&ConfirmPassword=b")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
         await _gate.CreateUserAsync("alice");

@@ -17,12 +17,15 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
 {
     public string DisplayName { get; private set; } = "";
 
-    /// <summary>Set when this session may only change its one-time password or enrol a factor: what to do next.</summary>
+    /// <summary>Set when this session may only enrol a factor (it was opened with a recovery code): what to do next.</summary>
     public string? Restricted { get; private set; }
 
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync()
+    /// <summary>Shown once after the password was changed.</summary>
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool changed = false)
     {
         if (await CurrentSessionAsync() is not { } current)
         {
@@ -32,11 +35,10 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
         DisplayName = current.User.DisplayName;
         ViewData["SignedInAs"] = current.User.DisplayName;
         ViewData["Nav"] = "dashboard";
+        Notice = changed ? "Your password was changed. Your other sessions were signed out." : null;
         if (current.Session.PasswordChangeRequired)
         {
-            Restricted = "You signed in with a one-time password. Choose your own password first (POST /api/v1/me/password); " +
-                "the portal's password page is coming.";
-            return Page();
+            return RedirectToPage("/Password");
         }
 
         if (current.Session.FactorEnrollmentRequired)
