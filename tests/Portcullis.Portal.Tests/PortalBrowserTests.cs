@@ -1,11 +1,14 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Users;
+using Portcullis.Ledger.Backend;
+using Portcullis.Ledger.Orders;
 using Portcullis.Testing;
 
 namespace Portcullis.Portal.Tests;
@@ -40,8 +43,8 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task SignIn_WithPasswordAndSecurityKey_ShowsTheDashboard_AndEveryRequestStaysOnTheOrigin()
     {
         var page = await NewPageAsync();
-        var requests = new List<string>();
-        page.Request += (_, request) => requests.Add(request.Url);
+        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        page.Request += (_, request) => requests.Enqueue(request.Url);
         var alice = await _gate.CreateUserAsync("alice");
         var account = await _gate.OpenFundedAccountAsync(alice.Id, "Alice trading", 25_000m);
         var key = await VirtualAuthenticator.AddAsync(page);
@@ -107,7 +110,11 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await NewPageAsync();
         var carol = await _gate.CreateUserAsync("carol");
-        await _gate.OpenFundedAccountAsync(carol.Id, "Carol savings", 1_000m);
+        var savings = await _gate.OpenFundedAccountAsync(carol.Id, "Carol savings", 100_000m);
+        var bought = await _gate.Services.GetRequiredService<IBrokerageBackend>().PlaceOrderAsync(savings.Id,
+            new OrderRequest("AAPL", "buy", "market", 5), null, CancellationToken.None);
+        Assert.True(bought.IsSuccess);
+        await _gate.Services.GetRequiredService<ILedgerAdministration>().ProcessPricesAsync(CancellationToken.None); // fills the market order
         byte[] secret;
         using (var client = _gate.CreateClient())
         {
@@ -129,13 +136,15 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("6-digit code from your authenticator app").FillAsync(wrong);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
-            "That second factor was not accepted. Try again: check the code is the current one, or use your security key.");
+            "That second factor was not accepted. Try again: check that the code is the current one, or use another of your factors.");
         await ScreenshotAsync(page, "sign-in-wrong-code");
 
         await page.GetByLabel("6-digit code from your authenticator app").FillAsync(right);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Carol savings" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "USD 1,000.00 1,000.00" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^USD [0-9,.]+ [0-9,.]+$") })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^AAPL 5 [0-9,.]+ USD [0-9,.]+ USD$") })).ToBeVisibleAsync();
+        await ScreenshotAsync(page, "dashboard-with-position");
     }
 
     [SkippableFact]

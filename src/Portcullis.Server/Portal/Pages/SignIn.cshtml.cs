@@ -152,7 +152,7 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
             HttpContext.RequestAborted);
         if (!factors.IsSuccess)
         {
-            Error = error == Describe(factors.Error) ? error : Describe(factors.Error);
+            Error = Describe(factors.Error); // the flow is over: that is what the person needs to know
             Flow = null;
             return Page();
         }
@@ -194,7 +194,7 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
             $"Too many failed attempts. Wait {Seconds(error)} and try again.",
         SignInErrors.BusyCode => "The service is busy right now. Wait a moment and try again.",
         SignInErrors.LockedCode => error.Message,
-        FactorErrors.InvalidCode => "That second factor was not accepted. Try again: check the code is the current one, or use your security key.",
+        FactorErrors.InvalidCode => "That second factor was not accepted. Try again: check that the code is the current one, or use another of your factors.",
         FactorErrors.FlowInvalidCode => "This sign-in has expired or was already used. Enter your username and password again.",
         FactorErrors.FlowFailedCode => "Too many failed attempts in this sign-in. Enter your username and password again.",
         FactorErrors.NotAvailableCode => "This second factor is not set up for your account. Choose another one below.",
