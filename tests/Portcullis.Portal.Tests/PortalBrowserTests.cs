@@ -84,6 +84,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync(Url("/"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
+        Assert.DoesNotContain(TestGate.StrongPassword, _gate.Logs.All, StringComparison.Ordinal);
         Assert.NotEmpty(requests);
         var origin = _gate.BaseAddress.GetLeftPart(UriPartial.Authority);
         Assert.All(requests, url => Assert.StartsWith(origin + "/", url, StringComparison.Ordinal));
@@ -178,6 +179,8 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByText("Your password was changed. Your other sessions were signed out.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dave main" })).ToBeVisibleAsync();
         Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "password.changed");
+        Assert.DoesNotContain(oneTime, _gate.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestGate.StrongPassword, _gate.Logs.All, StringComparison.Ordinal);
     }
 
     /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
