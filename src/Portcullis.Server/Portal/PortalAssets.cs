@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Portal;
 
@@ -35,6 +36,7 @@ internal static class PortalAssets
                 return Results.Bytes(asset.Content, asset.ContentType);
             })
             .WithMetadata(new PortalPage())
+            .OutsidePolicy("the portal's stylesheet and script: public files, no account operation")
             .ExcludeFromDescription();
 
     private static Asset Load(string name, string contentType)

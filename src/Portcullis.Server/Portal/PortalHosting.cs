@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
+using Portcullis.Server.Policy;
 using Portcullis.Storage;
 
 namespace Portcullis.Server.Portal;
@@ -54,7 +55,9 @@ public static class PortalHosting
     public static void MapPortal(this WebApplication app)
     {
         PortalAssets.Map(app);
-        app.MapRazorPages().WithMetadata(new PortalPage());
+        app.MapRazorPages()
+            .WithMetadata(new PortalPage())
+            .OutsidePolicy("a portal page: its handlers ask the policy for each operation they perform, as the API's endpoints do");
     }
 
     /// <summary>
