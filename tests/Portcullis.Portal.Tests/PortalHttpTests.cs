@@ -82,6 +82,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
         Assert.StartsWith("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
         Assert.Contains("This form was not accepted", html, StringComparison.Ordinal);
         Assert.Contains("open the page again and send the form from there", html, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal(PortalPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
         Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type.StartsWith("signin.", StringComparison.Ordinal));
     }

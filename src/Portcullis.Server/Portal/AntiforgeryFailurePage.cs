@@ -15,6 +15,7 @@ internal sealed class AntiforgeryFailurePage : IAlwaysRunResultFilter
     {
         if (context.Result is IAntiforgeryValidationFailedResult)
         {
+            context.HttpContext.Response.Headers.CacheControl = "no-store";
             context.Result = new ViewResult
             {
                 ViewName = "/Portal/Pages/Shared/FormRefused.cshtml",
