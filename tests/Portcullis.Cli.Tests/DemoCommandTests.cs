@@ -34,6 +34,12 @@ public sealed class DemoCommandTests : IDisposable
         Assert.Equal("127.0.0.1", demo.Url.Host);
         Assert.NotEqual(0, demo.Url.Port);
         using var anonymous = demo.CreateClient();
+        Assert.Contains($"Portal: open {demo.Url.GetLeftPart(UriPartial.Authority)}/ in a browser", demo.Output, StringComparison.Ordinal);
+        using (var portal = await anonymous.GetAsync("/sign-in"))
+        {
+            Assert.Equal(HttpStatusCode.OK, portal.StatusCode);
+            Assert.Equal("text/html", portal.Content.Headers.ContentType?.MediaType);
+        }
 
         var signIn = await PostAsync(anonymous, "/api/v1/sign-in", new { username = "demo", password = demo.OneTimePassword });
         Assert.True(signIn.Status == HttpStatusCode.OK, signIn.ToString());

@@ -128,6 +128,8 @@ internal static class DemoCommand
         o.WriteLine($"  username:          {DemoUsername}");
         o.WriteLine($"  one-time password: {password}   (a new one on every start; change it after signing in)");
         o.WriteLine();
+        o.WriteLine($"Portal: open {url}/ in a browser and sign in; it asks for your own password first (docs/portal.md).");
+        o.WriteLine();
         o.WriteLine("Sign in:");
         o.WriteLine($"  curl -s {url}/api/v1/sign-in -H 'content-type: application/json' \\");
         o.WriteLine($"       -d '{{\"username\":\"{DemoUsername}\",\"password\":\"{password}\"}}'");

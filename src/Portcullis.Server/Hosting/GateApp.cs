@@ -14,6 +14,7 @@ using Portcullis.Server.Api.Trading;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Notifications;
+using Portcullis.Server.Portal;
 using Portcullis.Server.Sms;
 
 namespace Portcullis.Server.Hosting;
@@ -104,6 +105,7 @@ public static class GateApp
         Api.ApiKeys.SessionKeyEndpoints.Map(authenticated);
         var account = app.MapGroup("/api/v1/accounts/{accountId:guid}").WithTags("Trading").RequireAccount();
         TradingEndpoints.Map(authenticated, account);
+        app.MapPortal();
         return app;
     }
 
@@ -174,6 +176,7 @@ public static class GateApp
         services.AddScoped<AccountAccessFilter>();
         services.AddHostedService<Trading.PriceProcessingService>();
         services.AddHostedService<Trading.TradeConfirmationService>();
+        services.AddPortal();
         services.AddSmsSenders();
         services.AddNotificationDelivery();
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>

@@ -2,7 +2,7 @@ namespace Portcullis.Server.Http;
 
 /// <summary>
 /// Security headers on every response (OWASP ASVS 5.0 V3.4): no sniffing, no framing, no referrer, a strict
-/// CSP for API responses, isolation from other origins, HSTS over HTTPS, and no caching of API answers.
+/// CSP for API responses (the portal's pages get their own, <see cref="Portal.PortalPage.ContentSecurityPolicy"/>), isolation from other origins, HSTS over HTTPS, and no caching of API answers.
 /// </summary>
 internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,7 +20,9 @@ internal sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=(), payment=()";
             if (!headers.ContainsKey("Content-Security-Policy"))
             {
-                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+                headers.ContentSecurityPolicy = http.GetEndpoint()?.Metadata.GetMetadata<Portal.PortalPage>() is null
+                    ? "default-src 'none'; frame-ancestors 'none'; base-uri 'none'"
+                    : Portal.PortalPage.ContentSecurityPolicy;
             }
 
             if (http.Request.IsHttps)

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Mvc;
+using Portcullis.Core.Accounts;
+using Portcullis.Core.Policy;
+using Portcullis.Ledger.Accounts;
+using Portcullis.Ledger.Backend;
+using Portcullis.Server.Auth;
+using Portcullis.Server.Policy;
+using Portcullis.Server.Trading;
+
+namespace Portcullis.Server.Portal.Pages;
+
+/// <summary>
+/// The dashboard: each of the user's trading accounts with cash per currency and positions, read from the ledger backend
+/// after the policy allowed <c>portfolio.read</c> for that account, exactly as <c>GET /api/v1/accounts/{id}/portfolio</c>.
+/// </summary>
+public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAccounts, IBrokerageBackend ledger, PolicyGate policy) : PortalPageModel
+{
+    public string DisplayName { get; private set; } = "";
+
+    /// <summary>Set when this session may only enrol a factor (it was opened with a recovery code): what to do next.</summary>
+    public string? Restricted { get; private set; }
+
+    public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
+
+    /// <summary>Shown once after the password was changed.</summary>
+    public string? Notice { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool changed = false)
+    {
+        if (await CurrentSessionAsync() is not { } current)
+        {
+            return ToSignIn();
+        }
+
+        DisplayName = current.User.DisplayName;
+        ViewData["SignedInAs"] = current.User.DisplayName;
+        ViewData["Nav"] = "dashboard";
+        Notice = changed ? "Your password was changed. Your other sessions were signed out." : null;
+        if (current.Session.PasswordChangeRequired)
+        {
+            return RedirectToPage("/Password");
+        }
+
+        if (current.Session.FactorEnrollmentRequired)
+        {
+            Restricted = "You signed in with a recovery code. Enrol a new second factor first (POST /api/v1/factors/…).";
+            return Page();
+        }
+
+        var summaries = new List<AccountSummary>();
+        foreach (var (account, role) in await accounts.ListForUserAsync(current.User.Id, HttpContext.RequestAborted))
+        {
+            await ledgerAccounts.EnsureAsync(account, HttpContext.RequestAborted);
+            var request = new OperationRequest
+            {
+                Operation = Operations.PortfolioRead,
+                UserId = current.User.Id,
+                Initiator = InitiatorKind.Session,
+                SourceIp = HttpContext.ClientIp(),
+                AccountId = account.Id,
+            };
+            var (decision, reservation) = await policy.DecideAsync(current, request, HttpContext.RequestAborted);
+            if (decision.Kind != DecisionKind.Allow)
+            {
+                summaries.Add(new AccountSummary(account, role, null, PolicyResults.Detail(decision)));
+                continue;
+            }
+
+            var portfolio = await ledger.GetPortfolioAsync(account.Id, HttpContext.RequestAborted);
+            if (!portfolio.IsSuccess && reservation is { } unused)
+            {
+                await policy.ReleaseAsync(unused);
+            }
+
+            summaries.Add(portfolio.IsSuccess
+                ? new AccountSummary(account, role, portfolio.Value, null)
+                : new AccountSummary(account, role, null, $"The ledger could not show this account ({portfolio.Error.Code}). Reload the page in a moment."));
+        }
+
+        Accounts = summaries;
+        return Page();
+    }
+
+    /// <summary>One account on the dashboard: its portfolio, or why it cannot be shown and what to do.</summary>
+    public sealed record AccountSummary(Account Account, AccountRole Role, Portfolio? Portfolio, string? Problem);
+}

@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Portcullis.Server.Portal;
+using Portcullis.Testing;
+
+namespace Portcullis.Portal.Tests;
+
+/// <summary>
+/// The portal's protections over plain HTTP (no browser needed): every page and asset carries the portal's CSP, and a
+/// form posted without its antiforgery token is refused with 400 and a page saying what to do, never run.
+/// </summary>
+public sealed partial class PortalHttpTests : IAsyncLifetime
+{
+    private TestGate _gate = null!;
+    private HttpClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gate = await PortalGate.StartAsync();
+        _client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _gate.BaseAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _gate.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("/", HttpStatusCode.Redirect)]
+    [InlineData("/sign-in", HttpStatusCode.OK)]
+    [InlineData("/sign-out", HttpStatusCode.Redirect)]
+    [InlineData("/password", HttpStatusCode.Redirect)]
+    [InlineData("/assets/portal.css", HttpStatusCode.OK)]
+    [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]
+    public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
+    {
+        using var response = await _client.GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal(PortalPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        if (expected == HttpStatusCode.Redirect)
+        {
+            Assert.Equal("/sign-in", response.Headers.Location?.OriginalString);
+        }
+    }
+
+    [Fact]
+    public async Task TheApi_KeepsItsOwnContentSecurityPolicy()
+    {
+        using var response = await _client.GetAsync("/health/live");
+
+        Assert.Equal("default-src 'none'; frame-ancestors 'none'; base-uri 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+    }
+
+    [Fact]
+    public async Task ThePages_NeedNoInlineScriptOrStyle_AndLoadOnlyLocalAssets()
+    {
+        var html = await _client.GetStringAsync("/sign-in");
+
+        Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
+        Assert.All(ScriptTags().Matches(html), m => Assert.Matches("src=\"/assets/", m.Value));
+        Assert.All(SourceAttributes().Matches(html), m => Assert.Matches("^(/|#)", m.Groups["url"].Value));
+    }
+
+    [Theory]
+    [InlineData("/sign-in", "Username=alice&Password=correct-fjord-lantern-quartz-7")]
+    [InlineData("/sign-in?handler=Totp", "Flow=x&Code=123456")]
+    [InlineData("/sign-in?handler=SecurityKey", "Flow=x&Credential=%7B%7D")]
+    [InlineData("/sign-out", "")]
+    [InlineData("/password", "CurrentPassword=a&NewPassword=b&ConfirmPassword=b")]
+    public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
+    {
+        await _gate.CreateUserAsync("alice");
+
+        using var response = await _client.PostAsync(path, new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("text/html", response.Content.Headers.ContentType?.MediaType, StringComparison.Ordinal);
+        Assert.Contains("This form was not accepted", html, StringComparison.Ordinal);
+        Assert.Contains("open the page again and send the form from there", html, StringComparison.Ordinal);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        Assert.Equal(PortalPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
+        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type.StartsWith("signin.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AFormPostedWithAValidToken_IsAccepted_SoTheRefusalAboveIsAboutTheToken()
+    {
+        using var page = await _client.GetAsync("/sign-in");
+        var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(PortalHosting.AntiforgeryCookie + "=", StringComparison.Ordinal));
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        var token = TokenField().Match(await page.Content.ReadAsStringAsync()).Groups["token"].Value;
+        Assert.NotEmpty(token);
+
+        using var post = new HttpRequestMessage(HttpMethod.Post, "/sign-in")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                [PortalHosting.AntiforgeryField] = token,
+                ["Username"] = "nobody",
+                ["Password"] = "whatever-it-is",
+            }),
+        };
+        post.Headers.Add("Cookie", cookie.Split(';')[0]);
+        using var response = await _client.SendAsync(post);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The username or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("<script[^>]*>", RegexOptions.IgnoreCase)]
+    private static partial Regex ScriptTags();
+
+    [GeneratedRegex("(?:src|href)=\"(?<url>[^\"]*)\"", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceAttributes();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<token>[^\"]+)\"")]
+    private static partial Regex TokenField();
+}
