@@ -91,7 +91,8 @@ public sealed class SessionKeyTests : SessionKeyTestBase
 
         Assert.Equal(HttpStatusCode.OK, before);
         Assert.Equal((HttpStatusCode.Unauthorized, "apikey.session_key_expired"), (after, problem.Code()));
-        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.ApiKeyRequestRefused && e.Code == "apikey.session_key_expired");
+        var refused = Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == AuditEventTypes.ApiKeyRequestRefused && e.Code == "apikey.session_key_expired");
+        Assert.Contains($"\"session_key_id\":\"{keyId}\"", refused.Data, StringComparison.Ordinal); // which session key was refused
     }
 
     [Fact]

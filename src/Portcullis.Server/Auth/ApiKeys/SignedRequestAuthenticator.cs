@@ -80,7 +80,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         {
             logger.LogInformation("Signed request refused: {Code} ({Detail})", verified.Code, verified.Error!.Message);
             return await RefuseAsync(http, unit, found, new Error(verified.Code!, "The request's signature was not accepted."), cancellationToken,
-                verified.KeyId);
+                verified.KeyId, session?.KeyId);
         }
 
         var key = found!;
@@ -97,7 +97,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
                 sessionKeys.Forget(session.Id); // it will not verify a request again
             }
 
-            return await RefuseAsync(http, unit, key, state, cancellationToken);
+            return await RefuseAsync(http, unit, key, state, cancellationToken, sessionKeyId: session?.KeyId);
         }
 
         // One transaction from here: the nonce, the new address, the counters and the usage row commit together.
@@ -107,7 +107,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         var until = verified.Created!.Value + o.SignatureWindow;
         if (!await unit.Nonces.TryRememberAsync(session?.KeyId ?? key.KeyId, verified.Nonce!, until > now ? until : now + o.SignatureWindow, now, cancellationToken))
         {
-            return await RefuseAsync(http, unit, key, ApiKeyRequestErrors.ReplayedNonce(), cancellationToken);
+            return await RefuseAsync(http, unit, key, ApiKeyRequestErrors.ReplayedNonce(), cancellationToken, sessionKeyId: session?.KeyId);
         }
 
         var ip = http.ClientIp()?.ToString();
@@ -183,12 +183,12 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
             await unit.ApiKeyUsage.SetDecisionAsync(id, code, null, CancellationToken.None);
         }
 
-        unit.Audit.Append(Refusal(http, request.Key.KeyId, request.Key.UserId, code));
+        unit.Audit.Append(Refusal(http, request.Key.KeyId, request.Key.UserId, code, request.SessionKeyId));
         await unit.CommitAsync(CancellationToken.None);
     }
 
     private async Task<Result<ApiKeyRequest>> RefuseAsync(HttpContext http, IGateUnit? open, ApiKey? key, Error error,
-        CancellationToken cancellationToken, string? claimedKeyId = null)
+        CancellationToken cancellationToken, string? claimedKeyId = null, string? sessionKeyId = null)
     {
         var unit = open ?? await store.OpenAsync(cancellationToken);
         try
@@ -201,7 +201,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
                 unit.ApiKeyUsage.Add(ApiKeyUsageRows.For(http, key.Id, time.GetUtcNow(), error.Code));
             }
 
-            unit.Audit.Append(Refusal(http, key?.KeyId ?? Truncate(claimedKeyId), key?.UserId, error.Code));
+            unit.Audit.Append(Refusal(http, key?.KeyId ?? Truncate(claimedKeyId), key?.UserId, error.Code, sessionKeyId));
             await unit.CommitAsync(cancellationToken);
         }
         finally
@@ -215,13 +215,22 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
         return error;
     }
 
-    private static AuditRecord Refusal(HttpContext http, string? keyId, Guid? userId, string code) =>
-        new(AuditEventTypes.ApiKeyRequestRefused, code, userId is { } id ? Actors.User(id) : Actors.Anonymous, keyId is null ? null : Actors.ApiKey(keyId),
-            http.ClientIp()?.ToString(), new Dictionary<string, object?>
-            {
-                ["method"] = http.Request.Method,
-                ["path"] = RequestLoggingMiddleware.LoggablePath(http.Request.Path.Value),
-            });
+    /// <summary>The audit record of a refused signed request; <paramref name="sessionKeyId"/> names the session key that signed it, if one did.</summary>
+    private static AuditRecord Refusal(HttpContext http, string? keyId, Guid? userId, string code, string? sessionKeyId = null)
+    {
+        var data = new Dictionary<string, object?>
+        {
+            ["method"] = http.Request.Method,
+            ["path"] = RequestLoggingMiddleware.LoggablePath(http.Request.Path.Value),
+        };
+        if (sessionKeyId is not null)
+        {
+            data["session_key_id"] = sessionKeyId;
+        }
+
+        return new(AuditEventTypes.ApiKeyRequestRefused, code, userId is { } id ? Actors.User(id) : Actors.Anonymous, keyId is null ? null : Actors.ApiKey(keyId),
+            http.ClientIp()?.ToString(), data);
+    }
 
     private static string? Truncate(string? keyId) =>
         keyId is null ? null : keyId.Length <= MaxLoggedKeyIdLength ? keyId : keyId[..MaxLoggedKeyIdLength];
