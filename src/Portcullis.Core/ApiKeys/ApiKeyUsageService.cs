@@ -59,8 +59,15 @@ public sealed class ApiKeyUsageService(IGateStore store, IOptions<ApiKeyOptions>
     }
 
     /// <summary>
+    /// How long an expired session key is kept: a bot signing with it meanwhile is told <c>apikey.session_key_expired</c> (and
+    /// asks for a new one) rather than <c>signature.key_unknown</c>.
+    /// </summary>
+    public static readonly TimeSpan ExpiredSessionKeyGrace = TimeSpan.FromDays(1);
+
+    /// <summary>
     /// Forgets usage rows older than <see cref="ApiKeyOptions.UsageRetention"/>, signature nonces whose window has ended and
-    /// session keys that have expired; returns how many of each. Run periodically; several nodes may run it at once.
+    /// session keys that expired more than <see cref="ExpiredSessionKeyGrace"/> ago; returns how many of each. Run
+    /// periodically; several nodes may run it at once.
     /// </summary>
     public async Task<(int Usage, int Nonces, int SessionKeys)> PruneAsync(CancellationToken cancellationToken)
     {
@@ -69,7 +76,7 @@ public sealed class ApiKeyUsageService(IGateStore store, IOptions<ApiKeyOptions>
         await unit.BeginAsync(cancellationToken);
         var usage = await unit.ApiKeyUsage.PruneAsync(now - options.Value.UsageRetention, cancellationToken);
         var nonces = await unit.Nonces.PruneAsync(now, cancellationToken);
-        var sessionKeys = await unit.SessionKeys.PruneAsync(now, cancellationToken);
+        var sessionKeys = await unit.SessionKeys.PruneAsync(now - ExpiredSessionKeyGrace, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return (usage, nonces, sessionKeys);
     }
