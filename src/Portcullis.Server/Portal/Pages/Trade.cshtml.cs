@@ -59,7 +59,13 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             return refused;
         }
 
-        Notice = placed is not null ? $"Your order was {placed}." : cancelled ? "The order was cancelled." : null;
+        Notice = placed switch
+        {
+            "filled" => "Your order was placed and filled.",
+            "open" => "Your order was placed and is open: it waits for its price.",
+            null => cancelled ? "The order was cancelled." : null,
+            _ => $"Your order was placed; its status is {placed}.",
+        };
         return await ShowAsync(freshKey: true);
     }
 
