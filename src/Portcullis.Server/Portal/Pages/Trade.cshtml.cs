@@ -99,8 +99,9 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
                 await policy.ReleaseAsync(unused);
             }
 
+            // Nothing was placed: the corrected ticket gets a key of its own (the ledger would refuse a changed order under this one).
             ShowLedgerError(result.Error);
-            return await ShowAsync(freshKey: false);
+            return await ShowAsync(freshKey: true);
         }
 
         await audit.WriteAsync(HttpContext, AuditEventTypes.OrderPlaced, TradingEndpoints.OrderData(result.Value), HttpContext.RequestAborted);
