@@ -386,7 +386,7 @@ internal static class TradingEndpoints
     /// The order's attributes for the policy. When the ledger cannot value the order (an unknown symbol, a bad quantity),
     /// the request is decided without a notional and placing it then fails with the same ledger code.
     /// </summary>
-    private static async ValueTask<OperationRequest> WithNotionalAsync(HttpContext http, OperationRequest request, OrderRequest order)
+    internal static async ValueTask<OperationRequest> WithNotionalAsync(HttpContext http, OperationRequest request, OrderRequest order)
     {
         var ledger = http.RequestServices.GetRequiredService<IBrokerageBackend>();
         request = request with { Instrument = order.Symbol, OrderType = order.Type };
