@@ -31,6 +31,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/sign-in", HttpStatusCode.OK)]
     [InlineData("/sign-out", HttpStatusCode.Redirect)]
     [InlineData("/password", HttpStatusCode.Redirect)]
+    [InlineData("/security/sessions", HttpStatusCode.Redirect)]
     [InlineData("/assets/portal.css", HttpStatusCode.OK)]
     [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
@@ -71,6 +72,8 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/sign-in?handler=SecurityKey", "Flow=x&Credential=%7B%7D")]
     [InlineData("/sign-out", "")]
     [InlineData("/password", "CurrentPassword=a&NewPassword=b&ConfirmPassword=b")]
+    [InlineData("/security/sessions?handler=Revoke&id=00000000-0000-0000-0000-000000000001", "")]
+    [InlineData("/security/sessions?handler=Everywhere", "")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
         await _gate.CreateUserAsync("alice");
