@@ -52,6 +52,9 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
         await Assertions.Expect(mine).ToHaveCountAsync(1);
         await Assertions.Expect(other).ToHaveCountAsync(1);
         await ScreenshotAsync(first, "security-sessions");
+        await first.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(first, "security-sessions-phone");
+        await first.SetViewportSizeAsync(1280, 900);
 
         await other.GetByRole(AriaRole.Button).ClickAsync();
         await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync(
