@@ -33,6 +33,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/password", HttpStatusCode.Redirect)]
     [InlineData("/trade", HttpStatusCode.Redirect)]
     [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", HttpStatusCode.Redirect)]
+    [InlineData("/security/sessions", HttpStatusCode.Redirect)]
     [InlineData("/assets/portal.css", HttpStatusCode.OK)]
     [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
@@ -75,6 +76,8 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/password", "CurrentPassword=a&NewPassword=b&ConfirmPassword=b")]
     [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", "IdempotencyKey=k&Symbol=AAPL&Side=buy&Type=market&Quantity=1&TimeInForce=day")]
     [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Cancel", "orderId=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c")]
+    [InlineData("/security/sessions?handler=Revoke&id=00000000-0000-0000-0000-000000000001", "")]
+    [InlineData("/security/sessions?handler=Everywhere", "")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
         await _gate.CreateUserAsync("alice");

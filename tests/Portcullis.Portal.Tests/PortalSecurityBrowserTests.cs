@@ -1,0 +1,145 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Playwright;
+using OtpNet;
+using Portcullis.Core.Factors.Totp;
+using Portcullis.Testing;
+
+namespace Portcullis.Portal.Tests;
+
+/// <summary>
+/// The security pages in a real browser: the sessions page lists the user's sessions, signs out another browser's
+/// session (whose next page load lands on sign-in), and signs out everywhere.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private TestGate _gate = null!;
+    private readonly List<IBrowserContext> _contexts = [];
+
+    public async Task InitializeAsync()
+    {
+        _gate = await PortalGate.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        await _gate.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task TheSessionsPage_SignsOutAnotherBrowser_WhoseNextPageLoadLandsOnSignIn()
+    {
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
+        await _gate.CreateUserAsync("erin");
+        var secret = await EnrolTotpAsync("erin");
+        await SignInAsync(first, "erin", secret);
+        await SignInAsync(second, "erin", secret);
+
+        await first.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
+        var browserRows = first.Locator("tbody tr").Filter(new() { HasText = "Browser" });
+        await Assertions.Expect(browserRows).ToHaveCountAsync(2);
+        var mine = browserRows.Filter(new() { HasText = "(this session)" });
+        var other = browserRows.Filter(new() { HasNotText = "(this session)" });
+        await Assertions.Expect(mine).ToHaveCountAsync(1);
+        await Assertions.Expect(other).ToHaveCountAsync(1);
+        await ScreenshotAsync(first, "security-sessions");
+        await first.SetViewportSizeAsync(390, 844);
+        await ScreenshotAsync(first, "security-sessions-phone");
+        await first.SetViewportSizeAsync(1280, 900);
+
+        await other.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            "The session was signed out. The browser or app that used it has to sign in again.");
+        await Assertions.Expect(first.Locator("tbody tr").Filter(new() { HasText = "Browser" })).ToHaveCountAsync(1);
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "session.revoked");
+
+        await second.ReloadAsync();
+        await Assertions.Expect(second.GetByLabel("Username")).ToBeVisibleAsync();
+        Assert.StartsWith(Url("/sign-in"), second.Url, StringComparison.Ordinal);
+
+        await first.ReloadAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task SignOutEverywhere_EndsEverySession_ThisOneIncluded()
+    {
+        var first = await NewPageAsync();
+        var second = await NewPageAsync();
+        await _gate.CreateUserAsync("frank");
+        var secret = await EnrolTotpAsync("frank");
+        await SignInAsync(first, "frank", secret);
+        await SignInAsync(second, "frank", secret);
+
+        await first.GotoAsync(Url("/security/sessions"));
+        await first.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
+        await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your session has ended. Sign in again to continue.");
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "session.revoked" || e.Type == "sessions.revoked");
+
+        await second.ReloadAsync();
+        await Assertions.Expect(second.GetByLabel("Username")).ToBeVisibleAsync();
+        await first.GotoAsync(Url("/security/sessions"));
+        await Assertions.Expect(first.GetByLabel("Username")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Signs in with password and authenticator-app code; each sign-in uses the next 30-second code.</summary>
+    private async Task SignInAsync(IPage page, string username, byte[] secret)
+    {
+        _gate.Time.Advance(TimeSpan.FromSeconds(30));
+        await page.GotoAsync(Url("/sign-in"));
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, _gate.Time.GetUtcNow()));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
+    private async Task<byte[]> EnrolTotpAsync(string username)
+    {
+        using var client = _gate.CreateClient();
+        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
+        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var enrolled = await client.SendAsync(enrol);
+        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
+        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
+        var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
+        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
+        {
+            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
+        };
+        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var confirmed = await client.SendAsync(confirm);
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        return secret;
+    }
+
+    private async Task<IPage> NewPageAsync()
+    {
+        Skip.If(browser.Skip is not null, browser.Skip);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
