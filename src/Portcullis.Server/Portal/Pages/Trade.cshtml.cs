@@ -64,7 +64,7 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             "filled" => "Your order was placed and filled.",
             "open" => "Your order was placed and is open: it waits for its price.",
             null => cancelled ? "The order was cancelled." : null,
-            _ => $"Your order was placed; its status is {placed}.",
+            _ => "Your order was placed; see its status below.", // never echo the query string: a crafted link could put words on the page
         };
         return await ShowAsync(freshKey: true);
     }
