@@ -33,6 +33,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/password", HttpStatusCode.Redirect)]
     [InlineData("/trade", HttpStatusCode.Redirect)]
     [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", HttpStatusCode.Redirect)]
+    [InlineData("/security", HttpStatusCode.Redirect)]
     [InlineData("/security/sessions", HttpStatusCode.Redirect)]
     [InlineData("/assets/portal.css", HttpStatusCode.OK)]
     [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]

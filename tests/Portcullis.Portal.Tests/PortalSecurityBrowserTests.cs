@@ -44,6 +44,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
         await SignInAsync(second, "erin", secret);
 
         await first.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
+        await first.GetByRole(AriaRole.Link, new() { Name = "Sessions", Exact = true }).ClickAsync();
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Your sessions" })).ToBeVisibleAsync();
         var browserRows = first.Locator("tbody tr").Filter(new() { HasText = "Browser" });
         await Assertions.Expect(browserRows).ToHaveCountAsync(2);

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Portcullis.Core.Policy;
 using Portcullis.Core.Sessions;
+using Portcullis.Core.Users;
 using Portcullis.Server.Auth;
+using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Portal;
 
@@ -27,6 +30,49 @@ public abstract class PortalPageModel : PageModel
 
         return current;
     }
+
+    /// <summary>
+    /// Fills the layout for a signed-in page: the name in the header, the main navigation entry that is current
+    /// (<c>dashboard</c>, <c>trade</c>, <c>money</c>, <c>activity</c>, <c>security</c>, <c>operator</c>) and, on security
+    /// pages, the current entry of the security navigation (<c>Pages/Security/_SecurityNav.cshtml</c>).
+    /// </summary>
+    protected void ShowSignedIn(SessionContext current, string nav, string? securityNav = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        ViewData["SignedInAs"] = current.User.DisplayName;
+        ViewData["Nav"] = nav;
+        ViewData["IsOperator"] = current.User.Role == UserRole.Operator;
+        ViewData["SecurityNav"] = securityNav;
+    }
+
+    /// <summary>The policy request for <paramref name="operation"/> by this session from this client; add what the operation needs with <c>with</c>.</summary>
+    protected OperationRequest Describe(SessionContext current, string operation, Guid? accountId = null)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        return new OperationRequest
+        {
+            Operation = operation,
+            UserId = current.User.Id,
+            AccountId = accountId,
+            Initiator = InitiatorKind.Session,
+            SourceIp = HttpContext.ClientIp(),
+        };
+    }
+
+    /// <summary>
+    /// Asks the policy for <paramref name="request"/> (audited as the API's endpoints are); <c>null</c> when it is allowed,
+    /// otherwise the policy's own advice in words (<see cref="PolicyResults.Detail"/>). Pages that can act on a step-up or
+    /// a hold call <see cref="PolicyGate.DecideAsync"/> themselves.
+    /// </summary>
+    protected async Task<string?> RefusedAsync(SessionContext current, OperationRequest request)
+    {
+        var (decision, _) = await HttpContext.RequestServices.GetRequiredService<PolicyGate>().DecideAsync(current, request, HttpContext.RequestAborted);
+        return decision.Kind == DecisionKind.Allow ? null : PolicyResults.Detail(decision);
+    }
+
+    /// <summary><see cref="RefusedAsync(SessionContext, OperationRequest)"/> for an operation that needs no more than who and where.</summary>
+    protected Task<string?> RefusedAsync(SessionContext current, string operation, Guid? accountId = null) =>
+        RefusedAsync(current, Describe(current, operation, accountId));
 
     /// <summary>To the sign-in page, saying why when a session has ended.</summary>
     protected RedirectToPageResult ToSignIn(bool ended = false) => RedirectToPage("/SignIn", ended ? new { ended = true } : null);

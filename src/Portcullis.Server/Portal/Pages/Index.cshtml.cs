@@ -33,8 +33,7 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
         }
 
         DisplayName = current.User.DisplayName;
-        ViewData["SignedInAs"] = current.User.DisplayName;
-        ViewData["Nav"] = "dashboard";
+        ShowSignedIn(current, "dashboard");
         Notice = changed ? "Your password was changed. Your other sessions were signed out." : null;
         if (current.Session.PasswordChangeRequired)
         {

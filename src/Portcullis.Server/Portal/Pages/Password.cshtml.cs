@@ -95,8 +95,7 @@ public sealed class PasswordModel(UserService users, PolicyGate policy) : Portal
     private void Show(Core.Sessions.SessionContext current)
     {
         OneTime = current.Session.PasswordChangeRequired;
-        ViewData["SignedInAs"] = current.User.DisplayName;
-        ViewData["Nav"] = "password";
+        ShowSignedIn(current, "security", "password");
     }
 
     private PageResult Refused(string error)

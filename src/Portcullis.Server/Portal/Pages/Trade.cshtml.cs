@@ -149,8 +149,7 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             return ToSignIn();
         }
 
-        ViewData["SignedInAs"] = current.User.DisplayName;
-        ViewData["Nav"] = "trade";
+        ShowSignedIn(current, "trade");
         if (current.Session.PasswordChangeRequired || current.Session.FactorEnrollmentRequired)
         {
             return RedirectToPage("/Index");

@@ -3,7 +3,6 @@ using Portcullis.Core.Devices;
 using Portcullis.Core.Policy;
 using Portcullis.Core.Sessions;
 using Portcullis.Server.Auth;
-using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Portal.Pages.Security;
 
@@ -12,7 +11,7 @@ namespace Portcullis.Server.Portal.Pages.Security;
 /// <c>GET /api/v1/sessions</c>, <c>DELETE /api/v1/sessions/{id}</c> and <c>DELETE /api/v1/sessions</c>, after the policy
 /// allowed <c>session.read</c> or <c>session.revoke</c>.
 /// </summary>
-public sealed class SessionsModel(SessionService sessions, DeviceService devices, PolicyGate policy) : PortalPageModel
+public sealed class SessionsModel(SessionService sessions, DeviceService devices) : PortalPageModel
 {
     /// <summary>One row of the table.</summary>
     public sealed record Row(Guid Id, string Device, SessionClient Client, DateTimeOffset CreatedAt, DateTimeOffset LastSeenAt, string? Ip, bool Current);
@@ -94,19 +93,6 @@ public sealed class SessionsModel(SessionService sessions, DeviceService devices
         return ToSignIn(ended: true);
     }
 
-    private async Task<string?> RefusedAsync(SessionContext current, string operation)
-    {
-        var request = new OperationRequest
-        {
-            Operation = operation,
-            UserId = current.User.Id,
-            Initiator = InitiatorKind.Session,
-            SourceIp = HttpContext.ClientIp(),
-        };
-        var (decision, _) = await policy.DecideAsync(current, request, HttpContext.RequestAborted);
-        return decision.Kind == DecisionKind.Allow ? null : PolicyResults.Detail(decision);
-    }
-
     private async Task LoadAsync(SessionContext current)
     {
         if (await RefusedAsync(current, Operations.SessionRead) is { } refusal)
@@ -132,9 +118,5 @@ public sealed class SessionsModel(SessionService sessions, DeviceService devices
             .ToList();
     }
 
-    private void Show(SessionContext current)
-    {
-        ViewData["SignedInAs"] = current.User.DisplayName;
-        ViewData["Nav"] = "security";
-    }
+    private void Show(SessionContext current) => ShowSignedIn(current, "security", "sessions");
 }
