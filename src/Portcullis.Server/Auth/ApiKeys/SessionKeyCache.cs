@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Secrets;
 using Portcullis.HttpSignatures.Algorithms;
@@ -14,62 +12,17 @@ namespace Portcullis.Server.Auth.ApiKeys;
 /// </summary>
 public sealed class SessionKeyCache(ISecretProtector protector) : IDisposable
 {
-    private const int Capacity = 10_000;
-    private readonly ConcurrentDictionary<Guid, HmacSha256HttpKey> _keys = new();
+    private readonly BoundedKeyCache _keys = new();
 
     /// <summary>The verification key of <paramref name="session"/>, or <c>null</c> when its stored secret cannot be decrypted.</summary>
     public HttpSignatureKey? Get(ApiSessionKey session)
     {
         ArgumentNullException.ThrowIfNull(session);
-        if (_keys.TryGetValue(session.Id, out var cached))
-        {
-            return cached;
-        }
-
-        var secret = protector.Unprotect(session.SecretCiphertext, ApiSessionKeys.SecretPurpose);
-        if (secret is null)
-        {
-            return null;
-        }
-
-        HmacSha256HttpKey created;
-        try
-        {
-            created = new HmacSha256HttpKey(secret);
-        }
-        catch (ArgumentException)
-        {
-            return null; // not a 32-byte secret: refused like an unknown key
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(secret);
-        }
-
-        if (_keys.Count >= Capacity)
-        {
-            _keys.Clear(); // keys handed out earlier are still referenced by their requests; the verifier does not dispose them
-        }
-
-        var stored = _keys.GetOrAdd(session.Id, created);
-        if (!ReferenceEquals(stored, created))
-        {
-            created.Dispose();
-        }
-
-        return stored;
+        return _keys.GetOrCreate(session.Id, session, s => BoundedKeyCache.Hmac(protector, s.SecretCiphertext, ApiSessionKeys.SecretPurpose));
     }
 
     /// <summary>Drops the key of a session key that can no longer be used (it is not disposed: a request may still hold it).</summary>
-    public void Forget(Guid sessionKeyId) => _keys.TryRemove(sessionKeyId, out _);
+    public void Forget(Guid sessionKeyId) => _keys.Forget(sessionKeyId);
 
-    public void Dispose()
-    {
-        foreach (var key in _keys.Values)
-        {
-            key.Dispose();
-        }
-
-        _keys.Clear();
-    }
+    public void Dispose() => _keys.Dispose();
 }
