@@ -48,6 +48,10 @@ internal static class Http
 
     public static string Token(this JsonElement signIn) => signIn.GetProperty("token").GetString()!;
 
+    /// <summary>The status and the JSON body (<c>default</c> when empty) of <paramref name="response"/>.</summary>
+    public static async Task<(HttpStatusCode Status, JsonElement Body)> ReadJsonAsync(this HttpResponseMessage response) =>
+        (response.StatusCode, await ReadAsync(response));
+
     private static async Task<JsonElement> ReadAsync(HttpResponseMessage response)
     {
         var text = await response.Content.ReadAsStringAsync();

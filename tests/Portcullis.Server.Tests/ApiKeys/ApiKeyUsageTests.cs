@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +10,7 @@ using Portcullis.HttpSignatures.Client;
 using Portcullis.Ledger.Backend;
 using Portcullis.Server.Tests.Policy;
 using Portcullis.Server.Trading;
+using Portcullis.Testing;
 
 namespace Portcullis.Server.Tests.ApiKeys;
 
@@ -79,18 +79,7 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
     /// <summary>A client that signs with <paramref name="key"/> from <paramref name="from"/>; <paramref name="sent"/> sees each request.</summary>
     private HttpClient Signed(HttpSignatureKey key, string keyId, string from = "127.0.0.1", Action<HttpRequestMessage>? sent = null)
     {
-        var address = IPAddress.Parse(from);
-        var socket = new SocketsHttpHandler
-        {
-            UseCookies = false,
-            ConnectCallback = async (context, ct) =>
-            {
-                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                s.Bind(new IPEndPoint(address, 0));
-                await s.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
-                return new NetworkStream(s, ownsSocket: true);
-            },
-        };
+        var socket = LoopbackSource.Handler(IPAddress.Parse(from));
         var signing = new SigningHandler(new SigningHandlerOptions { Key = key, KeyId = keyId }, Gate.Time)
         {
             InnerHandler = new Watcher(sent) { InnerHandler = socket },
@@ -104,8 +93,7 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
     {
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync();
-            return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
+            return await response.ReadJsonAsync();
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portcullis.Client;
@@ -90,22 +89,7 @@ public abstract class SessionKeyTestBase : IAsyncLifetime
     }
 
     /// <summary>A socket handler whose connections come from <paramref name="from"/> (any loopback address) when given.</summary>
-    protected static SocketsHttpHandler Socket(IPAddress? from = null)
-    {
-        var socket = new SocketsHttpHandler { UseCookies = false };
-        if (from is not null)
-        {
-            socket.ConnectCallback = async (context, ct) =>
-            {
-                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                s.Bind(new IPEndPoint(from, 0));
-                await s.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
-                return new NetworkStream(s, ownsSocket: true);
-            };
-        }
-
-        return socket;
-    }
+    protected static SocketsHttpHandler Socket(IPAddress? from = null) => LoopbackSource.Handler(from);
 
     /// <summary>A client signing every request with <paramref name="key"/> as <paramref name="keyId"/>; <paramref name="inner"/> sends.</summary>
     protected HttpClient SignedClient(HttpSignatureKey key, string keyId, IPAddress? from = null, DelegatingHandler? inner = null)

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Time.Testing;
@@ -8,6 +7,7 @@ using Portcullis.Core.Audit;
 using Portcullis.HttpSignatures.Algorithms;
 using Portcullis.HttpSignatures.Client;
 using Portcullis.Server.Tests.Policy;
+using Portcullis.Testing;
 
 namespace Portcullis.Server.Tests.ApiKeys;
 
@@ -67,17 +67,7 @@ public sealed class SignedRequestTests : PolicyFileTests
     private HttpClient Signed(HttpSignatureKey key, string keyId, TimeProvider? time = null, Action<HttpRequestMessage>? after = null,
         IPAddress? from = null)
     {
-        var socket = new SocketsHttpHandler { UseCookies = false };
-        if (from is not null)
-        {
-            socket.ConnectCallback = async (context, ct) =>
-            {
-                var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-                s.Bind(new IPEndPoint(from, 0));
-                await s.ConnectAsync(new IPEndPoint(IPAddress.Loopback, context.DnsEndPoint.Port), ct);
-                return new NetworkStream(s, ownsSocket: true);
-            };
-        }
+        var socket = LoopbackSource.Handler(from);
 
         var signing = new SigningHandler(new SigningHandlerOptions { Key = key, KeyId = keyId }, time ?? Gate.Time)
         {
@@ -88,11 +78,7 @@ public sealed class SignedRequestTests : PolicyFileTests
         return client;
     }
 
-    private static async Task<(HttpStatusCode Status, JsonElement Body)> ReadAsync(HttpResponseMessage response)
-    {
-        var text = await response.Content.ReadAsStringAsync();
-        return (response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
-    }
+    private static Task<(HttpStatusCode Status, JsonElement Body)> ReadAsync(HttpResponseMessage response) => response.ReadJsonAsync();
 
     private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(HttpClient client, string path) =>
         await ReadAsync(await client.GetAsync(path));
