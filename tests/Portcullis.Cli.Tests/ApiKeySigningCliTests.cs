@@ -15,20 +15,7 @@ public sealed class ApiKeySigningCliTests : IAsyncLifetime
     {
         _gate = await TestGate.StartAsync();
 
-        FollowTheRealClock();
-    }
-
-    /// <summary>
-    /// The CLI signs with the real clock; the gate's (fake) clock must agree within the signature window, so it is moved up
-    /// to the real one before each call (on a loaded machine seconds pass between the calls).
-    /// </summary>
-    private void FollowTheRealClock()
-    {
-        var now = TimeProvider.System.GetUtcNow();
-        if (now > _gate.Time.GetUtcNow())
-        {
-            _gate.Time.SetUtcNow(now);
-        }
+        _gate.FollowTheRealClock();
     }
 
     public async Task DisposeAsync()
@@ -52,12 +39,12 @@ public sealed class ApiKeySigningCliTests : IAsyncLifetime
         var keyId = created.Value.Key.KeyId;
         var server = _gate.BaseAddress.ToString();
 
-        FollowTheRealClock();
+        _gate.FollowTheRealClock();
         var me = await Cli.RunAsync("api", "GET", "/api/v1/me", "--key", file, "--key-id", keyId, "--server", server);
         File.WriteAllText(file + ".with-id", System.Text.Json.JsonSerializer.Serialize(new { key_id = keyId, algorithm = "ed25519", private_key = ApiKeyFile.Load(file).PrivateKey }));
-        FollowTheRealClock();
+        _gate.FollowTheRealClock();
         var withId = await Cli.RunAsync("api", "GET", "/api/v1/me", "--key", file + ".with-id", "--server", server);
-        FollowTheRealClock();
+        _gate.FollowTheRealClock();
         var write = await Cli.RunAsync("api", "POST", "/api/v1/api-keys", "--data", "{\"name\":\"x\"}", "--key", file, "--key-id", keyId, "--server", server);
 
         Assert.True(me.ExitCode == ExitCodes.Ok, me.ToString());

@@ -32,6 +32,19 @@ public sealed class TestGate : IAsyncDisposable
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 2, 9, 30, 0, TimeSpan.Zero));
 
+    /// <summary>
+    /// Moves <see cref="Time"/> up to the real clock (never back), for a test whose other party signs or checks with the real
+    /// clock (the CLI, a Standard Webhooks verifier): on a loaded machine minutes may pass between the gate's start and the call.
+    /// </summary>
+    public void FollowTheRealClock()
+    {
+        var now = TimeProvider.System.GetUtcNow();
+        if (now > Time.GetUtcNow())
+        {
+            Time.SetUtcNow(now);
+        }
+    }
+
     public CapturedLogs Logs { get; } = new();
 
     public Uri BaseAddress { get; private set; } = null!;

@@ -31,16 +31,6 @@ public sealed partial class NotificationAcceptanceTests : IAsyncLifetime
         _client = _gate.CreateClient();
     }
 
-    /// <summary>Moves the gate's clock up to the real one, which the Standard Webhooks verifier checks the timestamp against.</summary>
-    private void FollowTheRealClock()
-    {
-        var now = DateTimeOffset.UtcNow;
-        if (now > _gate.Time.GetUtcNow())
-        {
-            _gate.Time.SetUtcNow(now);
-        }
-    }
-
     public async Task DisposeAsync()
     {
         _client.Dispose();
@@ -61,7 +51,7 @@ public sealed partial class NotificationAcceptanceTests : IAsyncLifetime
         var secret = webhook.GetProperty("secret").GetString()!;
 
         using var laptop = _gate.CreateClient();
-        FollowTheRealClock(); // on a loaded machine minutes may have passed since the gate started
+        _gate.FollowTheRealClock(); // on a loaded machine minutes may have passed since the gate started
         await _gate.SignInAsync(laptop, "alice");
 
         var email = Assert.Single(await WaitForAsync(() => _smtp.Messages.Where(m => m.Header("X-Portcullis-Event-Type") == NotificationTypes.NewDevice).ToList()));
