@@ -1,6 +1,8 @@
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using OtpNet;
+using Portcullis.Core.Factors.RecoveryCodes;
 using Portcullis.Testing;
 using static Portcullis.Portal.Tests.PortalSteps;
 
@@ -158,6 +160,77 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.DoesNotContain(first, _gate.Logs.All, StringComparison.Ordinal);
         Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type.StartsWith("recovery_codes.", StringComparison.Ordinal));
     }
+
+    [SkippableFact]
+    public async Task ASessionOpenedWithARecoveryCode_IsSentToTheFactorsPage_AndMayOnlyEnrolUntilItHas()
+    {
+        var page = await NewPageAsync();
+        var liam = await _gate.CreateUserAsync("liam");
+        await EnrolTotpThroughApiAsync(_gate, "liam");
+        var issued = await _gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(liam.Id, null, CancellationToken.None);
+        Assert.True(issued.IsSuccess);
+
+        // The sign-in page cannot take a recovery code yet: sign in through the API from the page, as a browser client.
+        await page.GotoAsync(Url(_gate, "/sign-in"));
+        var status = await page.EvaluateAsync<int>(RecoverySignInScript, new[] { "liam", TestGate.StrongPassword, issued.Value.Codes[0] });
+        Assert.Equal(200, status);
+
+        await page.GotoAsync(Url(_gate, "/"));
+        Assert.Equal(Url(_gate, "/security/factors"), page.Url);
+        await Assertions.Expect(page.Locator("#enrollment-required")).ToContainTextAsync("You signed in with a recovery code.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Phone" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Generate new recovery codes" })).ToHaveCountAsync(0);
+        await page.GotoAsync(Url(_gate, "/security/devices"));
+        Assert.Equal(Url(_gate, "/security/factors"), page.Url);
+
+        await page.GetByLabel("Name for the app").FillAsync("New phone");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add authenticator app" }).ClickAsync();
+        var secret = Base32Encoding.ToBytes((await page.Locator("#totp-secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal));
+        _gate.Time.Advance(TimeSpan.FromSeconds(30)); // the API enrolment above used this period's code
+        await page.GetByLabel("6-digit code the app now shows").FillAsync(Code(_gate, secret));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and add" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your authenticator app was added. Use it the next time you sign in.");
+        await Assertions.Expect(page.Locator("#enrollment-required")).ToHaveCountAsync(0);
+
+        await page.GotoAsync(Url(_gate, "/"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
+    }
+
+    [SkippableFact]
+    public async Task ConnectingThePushAuthenticator_ShowsItsEnrolmentCodeOnce()
+    {
+        var page = await NewPageAsync();
+        var violations = WatchCspViolations(page);
+        await _gate.CreateUserAsync("mallory");
+        await SignInWithPasswordAsync(_gate, page, "mallory");
+
+        await page.GotoAsync(Url(_gate, "/security/factors"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Connect the app" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect the Portcullis Authenticator app" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for the Portcullis Authenticator app" })).ToBeVisibleAsync();
+        var code = await page.Locator("#push-code").InnerTextAsync();
+        Assert.False(string.IsNullOrWhiteSpace(code));
+        Assert.DoesNotContain(code, page.Url, StringComparison.Ordinal);
+        using (var data = JsonDocument.Parse((await _gate.ReadAuditAsync()).Last(e => e.Type == "factor.enrolment_started").Data))
+        {
+            Assert.Equal("push", data.RootElement.GetProperty("kind").GetString());
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Done, refresh the list" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign-in factors" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#push-code")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(code, await page.ContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(violations);
+    }
+
+    private const string RecoverySignInScript = """
+        async ([username, password, code]) => {
+            const headers = { "Content-Type": "application/json" };
+            const started = await (await fetch("/api/v1/sign-in", { method: "POST", headers, body: JSON.stringify({ username, password, client: "browser" }) })).json();
+            const done = await fetch("/api/v1/sign-in/recovery-code", { method: "POST", headers, body: JSON.stringify({ flow: started.flow.handle, code }) });
+            return done.status;
+        }
+        """;
 
     private async Task<IPage> NewPageAsync()
     {
