@@ -35,6 +35,9 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", HttpStatusCode.Redirect)]
     [InlineData("/security", HttpStatusCode.Redirect)]
     [InlineData("/security/sessions", HttpStatusCode.Redirect)]
+    // sign-in factors and devices
+    [InlineData("/security/factors", HttpStatusCode.Redirect)]
+    [InlineData("/security/devices", HttpStatusCode.Redirect)]
     [InlineData("/assets/portal.css", HttpStatusCode.OK)]
     [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
@@ -79,6 +82,17 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Cancel", "orderId=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c")]
     [InlineData("/security/sessions?handler=Revoke&id=00000000-0000-0000-0000-000000000001", "")]
     [InlineData("/security/sessions?handler=Everywhere", "")]
+    // sign-in factors and devices
+    [InlineData("/security/factors?handler=Rename&id=00000000-0000-0000-0000-000000000001", "name=Phone")]
+    [InlineData("/security/factors?handler=Remove&id=00000000-0000-0000-0000-000000000001", "")]
+    [InlineData("/security/factors?handler=Totp", "name=Phone")]
+    [InlineData("/security/factors?handler=ConfirmTotp", "pendingId=00000000-0000-0000-0000-000000000001&code=123456")]
+    [InlineData("/security/factors?handler=KeyOptions", "name=Key")]
+    [InlineData("/security/factors?handler=Key", "challengeId=00000000-0000-0000-0000-000000000001&credential=%7B%7D&name=Key")]
+    [InlineData("/security/factors?handler=Push", "")]
+    [InlineData("/security/factors?handler=RecoveryCodes", "")]
+    [InlineData("/security/devices?handler=Rename&id=00000000-0000-0000-0000-000000000001", "name=Laptop")]
+    [InlineData("/security/devices?handler=Revoke&id=00000000-0000-0000-0000-000000000001", "")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
         await _gate.CreateUserAsync("alice");

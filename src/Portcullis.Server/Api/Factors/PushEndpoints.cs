@@ -1,12 +1,12 @@
 using Portcullis.Core.Factors;
 using Portcullis.Core.Factors.Push;
+using Portcullis.Core.Policy;
 using Portcullis.Core.SignIn;
 using Portcullis.Server.Api.Authenticators;
 using Portcullis.Server.Api.Contracts;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Policy;
-using Portcullis.Core.Policy;
 
 namespace Portcullis.Server.Api.Factors;
 
@@ -17,6 +17,16 @@ namespace Portcullis.Server.Api.Factors;
 internal static class PushEndpoints
 {
     private const int MaxCompleteWaitSeconds = 25;
+
+    /// <summary>
+    /// The gate's address and the link (and QR code content) an authenticator app takes to enrol with <paramref name="code"/>;
+    /// the portal's sign-in factors page shows the same.
+    /// </summary>
+    internal static (string Server, string Uri) EnrollmentLink(HttpRequest request, string code)
+    {
+        var server = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        return (server, $"portcullis-authenticator://enrol?server={Uri.EscapeDataString(server)}&code={Uri.EscapeDataString(code)}");
+    }
 
     public static void Map(RouteGroupBuilder api, RouteGroupBuilder authenticated)
     {
@@ -29,8 +39,7 @@ internal static class PushEndpoints
                     return Problems.From(result.Error);
                 }
 
-                var server = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
-                var uri = $"portcullis-authenticator://enrol?server={Uri.EscapeDataString(server)}&code={Uri.EscapeDataString(result.Value.Code)}";
+                var (server, uri) = EnrollmentLink(http.Request, result.Value.Code);
                 var (svg, png) = QrCodes.Render(uri);
                 return TypedResults.Ok(new PushEnrollmentResponse(result.Value.Code, result.Value.ExpiresAt, server, uri, svg, png));
             })

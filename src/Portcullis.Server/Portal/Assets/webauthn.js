@@ -71,3 +71,73 @@
         form.requestSubmit();
     });
 })();
+
+// Adding a security key or passkey on the sign-in factors page (navigator.credentials.create()): the page carries the
+// gate's registration options (standard WebAuthn JSON) in data-options; the credential goes back as JSON with the form.
+(function () {
+    const form = document.getElementById("register-key-form");
+    if (!form) {
+        return;
+    }
+    const field = document.getElementById("key-credential");
+    const message = document.getElementById("register-key-error");
+
+    const toBytes = (b64url) => {
+        const b64 = b64url.replace(/-/g, "+").replace(/_/g, "/") + "===".slice((b64url.length + 3) % 4);
+        return Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    };
+    const toBase64Url = (buffer) => {
+        let text = "";
+        new Uint8Array(buffer).forEach((b) => { text += String.fromCharCode(b); });
+        return btoa(text).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    };
+    const fail = (text) => {
+        message.textContent = text;
+        message.hidden = false;
+    };
+
+    form.addEventListener("submit", async (event) => {
+        if (field.value) {
+            return; // the credential is in: let the form go
+        }
+        event.preventDefault();
+        message.hidden = true;
+        if (!window.PublicKeyCredential || !form.dataset.options) {
+            fail("This browser cannot register security keys. Use another browser, or add an authenticator app instead.");
+            return;
+        }
+        const o = JSON.parse(form.dataset.options);
+        const publicKey = {
+            rp: o.rp,
+            user: { id: toBytes(o.user.id), name: o.user.name, displayName: o.user.displayName },
+            challenge: toBytes(o.challenge),
+            pubKeyCredParams: o.pubKeyCredParams,
+            timeout: o.timeout,
+            attestation: o.attestation,
+            authenticatorSelection: o.authenticatorSelection,
+            excludeCredentials: (o.excludeCredentials || []).map((c) => ({ type: c.type, id: toBytes(c.id), transports: c.transports })),
+        };
+        let credential;
+        try {
+            credential = await navigator.credentials.create({ publicKey });
+        } catch (error) {
+            fail("The security key was not registered (" + error.name + "). If it is already registered, use another key; "
+                + "otherwise check that it is plugged in, press the button again and touch the key.");
+            return;
+        }
+        const response = credential.response;
+        field.value = JSON.stringify({
+            id: credential.id,
+            rawId: toBase64Url(credential.rawId),
+            type: credential.type,
+            authenticatorAttachment: credential.authenticatorAttachment,
+            response: {
+                attestationObject: toBase64Url(response.attestationObject),
+                clientDataJSON: toBase64Url(response.clientDataJSON),
+                transports: response.getTransports ? response.getTransports() : [],
+            },
+            clientExtensionResults: credential.getClientExtensionResults(),
+        });
+        form.requestSubmit();
+    });
+})();

@@ -17,9 +17,6 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
 {
     public string DisplayName { get; private set; } = "";
 
-    /// <summary>Set when this session may only enrol a factor (it was opened with a recovery code): what to do next.</summary>
-    public string? Restricted { get; private set; }
-
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
 
     /// <summary>Shown once after the password was changed.</summary>
@@ -42,8 +39,7 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
 
         if (current.Session.FactorEnrollmentRequired)
         {
-            Restricted = "You signed in with a recovery code. Enrol a new second factor first (POST /api/v1/factors/…).";
-            return Page();
+            return RedirectToPage("/Security/Factors"); // a session opened with a recovery code enrols a new factor first
         }
 
         var summaries = new List<AccountSummary>();
