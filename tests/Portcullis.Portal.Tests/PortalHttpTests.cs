@@ -53,6 +53,19 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
         }
     }
 
+    /// <summary>A GET naming a handler the page does not have (or a POST-only one) runs the page's GET, session check included.</summary>
+    [Theory]
+    [InlineData("/security/sessions?handler=Nothing")]
+    [InlineData("/security/sessions?handler=Revoke&id=00000000-0000-0000-0000-000000000001")]
+    [InlineData("/security/sessions?handler=Everywhere")]
+    public async Task AHandlerNameInTheAddress_DoesNotSkipTheSessionCheck(string path)
+    {
+        using var response = await _client.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/sign-in", response.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task TheApi_KeepsItsOwnContentSecurityPolicy()
     {
