@@ -287,10 +287,28 @@ internal static class TradingEndpoints
             return Problems.Invalid(body.Missing());
         }
 
-        var placed = await ledger.PlaceOrderAsync(Id(http), order, IdempotencyKey(http), ct);
+        var placed = await PlaceAsync(http, ledger, audit, confirmations, order, IdempotencyKey(http), ct);
         if (!placed.IsSuccess)
         {
             return Problem(placed.Error);
+        }
+
+        return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{placed.Value.Id:D}", placed.Value);
+    }
+
+    /// <summary>
+    /// Places an order in the current account (<see cref="AccountAccess"/>) once the policy has allowed it: the ledger (under
+    /// <paramref name="idempotencyKey"/>, so a retry finds the first order), then <c>order.placed</c> in the audit, then the
+    /// trade confirmation woken on a fill. <c>POST /api/v1/accounts/{id}/orders</c> and the portal's trade page both place
+    /// orders through here.
+    /// </summary>
+    internal static async Task<LedgerResult<OrderInfo>> PlaceAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        TradeConfirmations confirmations, OrderRequest order, string? idempotencyKey, CancellationToken ct)
+    {
+        var placed = await ledger.PlaceOrderAsync(Id(http), order, idempotencyKey, ct);
+        if (!placed.IsSuccess)
+        {
+            return placed;
         }
 
         await audit.WriteAsync(http, AuditEventTypes.OrderPlaced, OrderData(placed.Value), ct);
@@ -299,7 +317,21 @@ internal static class TradingEndpoints
             confirmations.Wake();
         }
 
-        return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{placed.Value.Id:D}", placed.Value);
+        return placed;
+    }
+
+    /// <summary>
+    /// What a held <c>order.place</c> stores: the order as sent, the account it is for, and the request's idempotency key
+    /// (so the approved execution places it once). The API's hold and the portal's hold both describe it here.
+    /// </summary>
+    internal static HoldPayload HeldOrderPayload(Account account, OrderRequest order, string? idempotencyKey)
+    {
+        var price = order.LimitPrice is { } limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}")
+            : order.StopPrice is { } stop ? string.Create(CultureInfo.InvariantCulture, $" stop {stop}") : " at market";
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{(order.Side == "sell" ? "Sell" : "Buy")} {order.Quantity} {order.Symbol}{price} ({order.Type}, {order.TimeInForce}) in account {account.Number}");
+        return HoldPayload.Of(new HeldOrder(account.Id, order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
+            order.TimeInForce, idempotencyKey), summary);
     }
 
     private static async Task<IResult> ReplaceOrderAsync(Guid orderId, ReplaceOrderBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
@@ -340,13 +372,7 @@ internal static class TradingEndpoints
         }
 
         var http = context.HttpContext;
-        var account = http.CurrentAccount().Account;
-        var price = order.LimitPrice is { } limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}")
-            : order.StopPrice is { } stop ? string.Create(CultureInfo.InvariantCulture, $" stop {stop}") : " at market";
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{(order.Side == "sell" ? "Sell" : "Buy")} {order.Quantity} {order.Symbol}{price} ({order.Type}, {order.TimeInForce}) in account {account.Number}");
-        return HoldPayload.Of(new HeldOrder(account.Id, order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
-            order.TimeInForce, IdempotencyKey(http)), summary);
+        return HeldOrderPayload(http.CurrentAccount().Account, order, IdempotencyKey(http));
     }
 
     /// <summary>The account in the request (every account endpoint's base attributes).</summary>
