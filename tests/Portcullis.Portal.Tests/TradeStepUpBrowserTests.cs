@@ -124,7 +124,11 @@ public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLife
 /// <summary>A user with a funded account and a virtual security key, signed in on the portal with password and key.</summary>
 internal static class SecurityKeySignIn
 {
-    public static async Task<Account> SignInAsync(TestGate gate, IPage page, string username, decimal usd)
+    /// <summary>
+    /// Signs in with password and key. With <paramref name="pastCooldown"/>, signs in once, lets the cool-down that the new key
+    /// and the new device started pass (25 hours on the gate's clock), then signs in again on the same, now known, device.
+    /// </summary>
+    public static async Task<Account> SignInAsync(TestGate gate, IPage page, string username, decimal usd, bool pastCooldown = false)
     {
         var user = await gate.CreateUserAsync(username);
         var account = await gate.OpenFundedAccountAsync(user.Id, "Trading", usd);
@@ -136,11 +140,23 @@ internal static class SecurityKeySignIn
             await VirtualAuthenticator.RegisterThroughApiAsync(page, token);
         }
 
+        await WithKeyAsync(page, username);
+        if (pastCooldown)
+        {
+            gate.Time.Advance(TimeSpan.FromHours(25));
+            await page.GotoAsync(new Uri(gate.BaseAddress, "/sign-in").ToString());
+            await WithKeyAsync(page, username);
+        }
+
+        return account;
+    }
+
+    private static async Task WithKeyAsync(IPage page, string username)
+    {
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
-        return account;
     }
 }

@@ -43,3 +43,11 @@ public static class Waits
     /// <summary>A moment as a <c>&lt;time datetime&gt;</c> value (ISO 8601, UTC).</summary>
     public static string Iso(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }
+
+/// <summary>A moment in the future as a page shows it: the time itself and how long until it, which <c>countdown.js</c> keeps current.</summary>
+/// <param name="At">The moment.</param>
+/// <param name="Now">The server's clock when the page was made (the countdown measures from it, not from the device's clock).</param>
+public sealed record Countdown(DateTimeOffset At, DateTimeOffset Now)
+{
+    public string Left => At > Now ? $"({Waits.Words(At - Now)} left)" : "(reached: reload the page)";
+}

@@ -57,6 +57,9 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
     /// <summary>The step-up offered in place of the order: why, and with which factors; <c>null</c> when none is asked.</summary>
     public StepUpPrompt? StepUp { get; private set; }
 
+    /// <summary>The order was refused because trading is frozen (the page links to where the freeze is lifted).</summary>
+    public bool Frozen { get; private set; }
+
     /// <summary>The order held for approval, or <c>null</c>.</summary>
     public HeldOperation? Held { get; private set; }
 
@@ -117,7 +120,11 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             case DecisionKind.Allow:
                 break;
             default:
-                Error = $"The order was not placed. {PolicyResults.Detail(decision)}";
+                Frozen = decision.Reason == PolicyReasons.Frozen;
+                Error = Frozen
+                    ? "The order was not placed: your account is frozen for trading, so no order can be placed until the freeze is lifted. " +
+                      "To lift it, open Freeze and lock under Security and press Lift: it takes a security-key confirmation and a waiting period."
+                    : $"The order was not placed. {PolicyResults.Detail(decision)}";
                 return await ShowAsync(freshKey: false);
         }
 
