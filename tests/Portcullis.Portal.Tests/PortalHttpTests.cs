@@ -40,6 +40,11 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/security/devices", HttpStatusCode.Redirect)]
     [InlineData("/assets/portal.css", HttpStatusCode.OK)]
     [InlineData("/assets/webauthn.js", HttpStatusCode.OK)]
+    // money, freeze and lock (portal-money)
+    [InlineData("/money", HttpStatusCode.Redirect)]
+    [InlineData("/money/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", HttpStatusCode.Redirect)]
+    [InlineData("/security/freeze", HttpStatusCode.Redirect)]
+    [InlineData("/assets/countdown.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
     {
         using var response = await _client.GetAsync(path);
@@ -106,6 +111,18 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/security/factors?handler=RecoveryCodes", "")]
     [InlineData("/security/devices?handler=Rename&id=00000000-0000-0000-0000-000000000001", "name=Laptop")]
     [InlineData("/security/devices?handler=Revoke&id=00000000-0000-0000-0000-000000000001", "")]
+    // the trade page's step-up, money, freeze and lock (portal-money)
+    [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=StepUpKey", "Flow=x&Credential=%7B%7D&IdempotencyKey=k&Symbol=AAPL&Quantity=1")]
+    [InlineData("/trade/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=StepUpTotp", "Flow=x&Code=123456&IdempotencyKey=k&Symbol=AAPL&Quantity=1")]
+    [InlineData("/money/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Deposit", "IdempotencyKey=k&Amount=100")]
+    [InlineData("/money/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=AddDestination", "DestinationName=Home&BankAccount=DE89370400440532013000")]
+    [InlineData("/money/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=RemoveDestination", "id=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c")]
+    [InlineData("/money/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Withdraw", "IdempotencyKey=k&DestinationId=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c&Amount=1")]
+    [InlineData("/security/freeze?handler=Freeze", "")]
+    [InlineData("/security/freeze?handler=Lift", "id=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c")]
+    [InlineData("/security/freeze?handler=Lock", "UnlockDelayDays=7")]
+    [InlineData("/security/freeze?handler=Unlock", "")]
+    [InlineData("/security/freeze?handler=KeepLock", "")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
         await _gate.CreateUserAsync("alice");

@@ -170,14 +170,12 @@ internal static class TradingEndpoints
                     return Problems.Invalid(new Dictionary<string, string[]> { ["amount"] = ["Give the amount to deposit."] });
                 }
 
-                var deposited = await ledger.DepositAsync(Id(http), body.Currency ?? options.Value.BaseCurrency, amount, IdempotencyKey(http), ct);
+                var deposited = await DepositAsync(http, ledger, audit, body.Currency ?? options.Value.BaseCurrency, amount, IdempotencyKey(http), ct);
                 if (!deposited.IsSuccess)
                 {
                     return Problem(deposited.Error);
                 }
 
-                await audit.WriteAsync(http, AuditEventTypes.DepositMade,
-                    new() { ["currency"] = deposited.Value.Currency, ["amount"] = deposited.Value.Amount, ["journal_entry_id"] = deposited.Value.JournalEntryId }, ct);
                 return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/statement", deposited.Value);
             })
             .WithName("Deposit")
@@ -200,16 +198,8 @@ internal static class TradingEndpoints
                     return Problems.Invalid(new Dictionary<string, string[]> { ["name"] = ["Give the destination a name and its bank_account."] });
                 }
 
-                var added = await ledger.AddDestinationAsync(Id(http), body.Name, body.BankAccount, ct);
-                if (!added.IsSuccess)
-                {
-                    return Problem(added.Error);
-                }
-
-                var d = added.Value;
-                await audit.WriteAsync(http, AuditEventTypes.DestinationAdded, DestinationData(d), ct, NotificationTypes.DestinationAdded,
-                    $"Withdrawal destination \"{d.Name}\" (…{Last4(d.BankAccount)}) was added; it can be used from {d.UsableFrom:u}.");
-                return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/destinations", d);
+                var added = await AddDestinationAsync(http, ledger, audit, body.Name, body.BankAccount, ct);
+                return added.IsSuccess ? TypedResults.Created($"/api/v1/accounts/{Id(http):D}/destinations", added.Value) : Problem(added.Error);
             })
             .WithName("AddDestination")
             .RequireOperation(Operations.DestinationAdd, (c, r) => Describe(c, r) with { Destination = c.Arguments.OfType<DestinationBody>().FirstOrDefault()?.Name })
@@ -220,14 +210,8 @@ internal static class TradingEndpoints
         account.MapDelete("/destinations/{destinationId:guid}", async (Guid destinationId, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
                 CancellationToken ct) =>
             {
-                var removed = await ledger.RemoveDestinationAsync(Id(http), destinationId, ct);
-                if (!removed.IsSuccess)
-                {
-                    return Problem(removed.Error);
-                }
-
-                await audit.WriteAsync(http, AuditEventTypes.DestinationRemoved, DestinationData(removed.Value), ct);
-                return TypedResults.Ok(removed.Value);
+                var removed = await RemoveDestinationAsync(http, ledger, audit, destinationId, ct);
+                return removed.IsSuccess ? TypedResults.Ok(removed.Value) : Problem(removed.Error);
             })
             .WithName("RemoveDestination")
             .RequireOperation(Operations.DestinationRemove, (c, r) => Describe(c, r) with { Destination = c.Arguments.OfType<Guid>().FirstOrDefault().ToString("D") })
@@ -255,23 +239,75 @@ internal static class TradingEndpoints
                     return Problems.Of(LedgerErrors.InvalidCurrency, $"Withdrawals are paid in the account's base currency, {baseCurrency}.");
                 }
 
-                var withdrawn = await ledger.WithdrawAsync(Id(http), destination, baseCurrency, amount, IdempotencyKey(http), ct);
-                if (!withdrawn.IsSuccess)
-                {
-                    return Problem(withdrawn.Error);
-                }
-
-                var w = withdrawn.Value;
-                await audit.WriteAsync(http, AuditEventTypes.WithdrawalRequested,
-                    new() { ["withdrawal_id"] = w.Id, ["destination_id"] = w.DestinationId, ["currency"] = w.Currency, ["amount"] = w.Amount, ["amount_in_base"] = w.AmountInBase },
-                    ct, NotificationTypes.WithdrawalRequested, string.Create(CultureInfo.InvariantCulture, $"A withdrawal of {w.Amount:N2} {w.Currency} was sent."));
-                return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/withdrawals", w);
+                var withdrawn = await WithdrawAsync(http, ledger, audit, destination, baseCurrency, amount, IdempotencyKey(http), ct);
+                return withdrawn.IsSuccess ? TypedResults.Created($"/api/v1/accounts/{Id(http):D}/withdrawals", withdrawn.Value) : Problem(withdrawn.Error);
             })
             .WithName("Withdraw")
             .RequireOperation(Operations.WithdrawalRequest, DescribeWithdrawal)
             .AllowRoles(AccountRole.Owner)
             .WithSummary("Withdraw cash to a saved destination whose hold has passed (tier 1), within the per-request and 5-day limits")
             .Accepts<WithdrawalBody>("application/json");
+    }
+
+    // The funding use cases of the current account (AccountAccess), once the policy has allowed them: the ledger, then the
+    // audit record (and its notification). The API's endpoints above and the portal's money page both go through these.
+
+    /// <summary>A demo deposit, then <c>deposit.made</c>.</summary>
+    internal static async Task<LedgerResult<Ledger.Funding.DepositInfo>> DepositAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        string currency, decimal amount, string? idempotencyKey, CancellationToken ct)
+    {
+        var deposited = await ledger.DepositAsync(Id(http), currency, amount, idempotencyKey, ct);
+        if (deposited.IsSuccess)
+        {
+            await audit.WriteAsync(http, AuditEventTypes.DepositMade,
+                new() { ["currency"] = deposited.Value.Currency, ["amount"] = deposited.Value.Amount, ["journal_entry_id"] = deposited.Value.JournalEntryId }, ct);
+        }
+
+        return deposited;
+    }
+
+    /// <summary>A new withdrawal destination, then <c>destination.added</c> with its notification (when it becomes usable).</summary>
+    internal static async Task<LedgerResult<Ledger.Funding.DestinationInfo>> AddDestinationAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        string name, string bankAccount, CancellationToken ct)
+    {
+        var added = await ledger.AddDestinationAsync(Id(http), name, bankAccount, ct);
+        if (added.IsSuccess)
+        {
+            var d = added.Value;
+            await audit.WriteAsync(http, AuditEventTypes.DestinationAdded, DestinationData(d), ct, NotificationTypes.DestinationAdded,
+                $"Withdrawal destination \"{d.Name}\" (…{Last4(d.BankAccount)}) was added; it can be used from {d.UsableFrom:u}.");
+        }
+
+        return added;
+    }
+
+    /// <summary>Removes a withdrawal destination, then <c>destination.removed</c>.</summary>
+    internal static async Task<LedgerResult<Ledger.Funding.DestinationInfo>> RemoveDestinationAsync(HttpContext http, IBrokerageBackend ledger,
+        TradingAudit audit, Guid destinationId, CancellationToken ct)
+    {
+        var removed = await ledger.RemoveDestinationAsync(Id(http), destinationId, ct);
+        if (removed.IsSuccess)
+        {
+            await audit.WriteAsync(http, AuditEventTypes.DestinationRemoved, DestinationData(removed.Value), ct);
+        }
+
+        return removed;
+    }
+
+    /// <summary>A withdrawal to a saved destination, then <c>withdrawal.requested</c> with its notification.</summary>
+    internal static async Task<LedgerResult<Ledger.Funding.WithdrawalInfo>> WithdrawAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        Guid destinationId, string currency, decimal amount, string? idempotencyKey, CancellationToken ct)
+    {
+        var withdrawn = await ledger.WithdrawAsync(Id(http), destinationId, currency, amount, idempotencyKey, ct);
+        if (withdrawn.IsSuccess)
+        {
+            var w = withdrawn.Value;
+            await audit.WriteAsync(http, AuditEventTypes.WithdrawalRequested,
+                new() { ["withdrawal_id"] = w.Id, ["destination_id"] = w.DestinationId, ["currency"] = w.Currency, ["amount"] = w.Amount, ["amount_in_base"] = w.AmountInBase },
+                ct, NotificationTypes.WithdrawalRequested, string.Create(CultureInfo.InvariantCulture, $"A withdrawal of {w.Amount:N2} {w.Currency} was sent."));
+        }
+
+        return withdrawn;
     }
 
     private static async Task<IResult> PlaceOrderAsync(OrderBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
@@ -287,10 +323,28 @@ internal static class TradingEndpoints
             return Problems.Invalid(body.Missing());
         }
 
-        var placed = await ledger.PlaceOrderAsync(Id(http), order, IdempotencyKey(http), ct);
+        var placed = await PlaceAsync(http, ledger, audit, confirmations, order, IdempotencyKey(http), ct);
         if (!placed.IsSuccess)
         {
             return Problem(placed.Error);
+        }
+
+        return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{placed.Value.Id:D}", placed.Value);
+    }
+
+    /// <summary>
+    /// Places an order in the current account (<see cref="AccountAccess"/>) once the policy has allowed it: the ledger (under
+    /// <paramref name="idempotencyKey"/>, so a retry finds the first order), then <c>order.placed</c> in the audit, then the
+    /// trade confirmation woken on a fill. <c>POST /api/v1/accounts/{id}/orders</c> and the portal's trade page both place
+    /// orders through here.
+    /// </summary>
+    internal static async Task<LedgerResult<OrderInfo>> PlaceAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
+        TradeConfirmations confirmations, OrderRequest order, string? idempotencyKey, CancellationToken ct)
+    {
+        var placed = await ledger.PlaceOrderAsync(Id(http), order, idempotencyKey, ct);
+        if (!placed.IsSuccess)
+        {
+            return placed;
         }
 
         await audit.WriteAsync(http, AuditEventTypes.OrderPlaced, OrderData(placed.Value), ct);
@@ -299,7 +353,21 @@ internal static class TradingEndpoints
             confirmations.Wake();
         }
 
-        return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{placed.Value.Id:D}", placed.Value);
+        return placed;
+    }
+
+    /// <summary>
+    /// What a held <c>order.place</c> stores: the order as sent, the account it is for, and the request's idempotency key
+    /// (so the approved execution places it once). The API's hold and the portal's hold both describe it here.
+    /// </summary>
+    internal static HoldPayload HeldOrderPayload(Account account, OrderRequest order, string? idempotencyKey)
+    {
+        var price = order.LimitPrice is { } limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}")
+            : order.StopPrice is { } stop ? string.Create(CultureInfo.InvariantCulture, $" stop {stop}") : " at market";
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"{(order.Side == "sell" ? "Sell" : "Buy")} {order.Quantity} {order.Symbol}{price} ({order.Type}, {order.TimeInForce}) in account {account.Number}");
+        return HoldPayload.Of(new HeldOrder(account.Id, order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
+            order.TimeInForce, idempotencyKey), summary);
     }
 
     private static async Task<IResult> ReplaceOrderAsync(Guid orderId, ReplaceOrderBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
@@ -340,13 +408,7 @@ internal static class TradingEndpoints
         }
 
         var http = context.HttpContext;
-        var account = http.CurrentAccount().Account;
-        var price = order.LimitPrice is { } limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}")
-            : order.StopPrice is { } stop ? string.Create(CultureInfo.InvariantCulture, $" stop {stop}") : " at market";
-        var summary = string.Create(CultureInfo.InvariantCulture,
-            $"{(order.Side == "sell" ? "Sell" : "Buy")} {order.Quantity} {order.Symbol}{price} ({order.Type}, {order.TimeInForce}) in account {account.Number}");
-        return HoldPayload.Of(new HeldOrder(account.Id, order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
-            order.TimeInForce, IdempotencyKey(http)), summary);
+        return HeldOrderPayload(http.CurrentAccount().Account, order, IdempotencyKey(http));
     }
 
     /// <summary>The account in the request (every account endpoint's base attributes).</summary>

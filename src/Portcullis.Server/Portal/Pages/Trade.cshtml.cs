@@ -2,8 +2,14 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Audit;
+using Portcullis.Core.Factors;
+using Portcullis.Core.Factors.Totp;
+using Portcullis.Core.Factors.WebAuthn;
+using Portcullis.Core.Holds;
 using Portcullis.Core.Policy;
+using Portcullis.Core.Results;
 using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Instruments;
 using Portcullis.Ledger.Orders;
@@ -20,9 +26,13 @@ namespace Portcullis.Server.Portal.Pages;
 /// <c>order.place</c> (with the order's notional, instrument, asset class and market, described by the API's own helper) or
 /// <c>order.cancel</c>, the ledger, then the audit and the trade confirmation. Each rendered ticket carries its own
 /// idempotency key, so a double submit never places twice.
+/// A step-up answer keeps the ticket (and its key) and offers the step-up in place, through the same flow as
+/// <c>POST /api/v1/session/step-up</c> and its factor steps; once proven, "Place order" on the kept ticket places it. A hold
+/// answer holds the order for approval as the API does.
 /// </summary>
 public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAccounts, IBrokerageBackend ledger, PolicyGate policy,
-    TradingAudit audit, TradeConfirmations confirmations) : PortalPageModel
+    TradingAudit audit, TradeConfirmations confirmations, SignInFlowService flows, WebAuthnService webauthn, TotpService totp,
+    HeldOperationService holds) : PortalPageModel
 {
     private static readonly AccountRole[] Traders = [AccountRole.Owner, AccountRole.Trader];
 
@@ -36,6 +46,22 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
     [BindProperty] public string? StopPrice { get; set; }
     [BindProperty] public string TimeInForce { get; set; } = "day";
     [BindProperty] public string? IdempotencyKey { get; set; }
+
+    /// <summary>The step-up flow's handle (a hidden field, as an API client holds it).</summary>
+    [BindProperty] public string? Flow { get; set; }
+
+    [BindProperty] public string? Code { get; set; }
+
+    [BindProperty] public string? Credential { get; set; }
+
+    /// <summary>The step-up offered in place of the order: why, and with which factors; <c>null</c> when none is asked.</summary>
+    public StepUpPrompt? StepUp { get; private set; }
+
+    /// <summary>The order was refused because trading is frozen (the page links to where the freeze is lifted).</summary>
+    public bool Frozen { get; private set; }
+
+    /// <summary>The order held for approval, or <c>null</c>.</summary>
+    public HeldOperation? Held { get; private set; }
 
     /// <summary>What is wrong with each field, in words, keyed by the field's name.</summary>
     public Dictionary<string, string> FieldErrors { get; } = new(StringComparer.Ordinal);
@@ -85,13 +111,24 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
         var current = HttpContext.CurrentSession();
         var request = await TradingEndpoints.WithNotionalAsync(HttpContext, Describe(current, Operations.OrderPlace), order);
         var (decision, reservation) = await policy.DecideAsync(current, request, HttpContext.RequestAborted);
-        if (decision.Kind != DecisionKind.Allow)
+        switch (decision.Kind)
         {
-            Error = Explain(decision, request);
-            return await ShowAsync(freshKey: false);
+            case DecisionKind.StepUp:
+                return await OfferStepUpAsync(current, decision, request);
+            case DecisionKind.Hold:
+                return await HoldAsync(request, decision, order);
+            case DecisionKind.Allow:
+                break;
+            default:
+                Frozen = decision.Reason == PolicyReasons.Frozen;
+                Error = Frozen
+                    ? "The order was not placed: your account is frozen for trading, so no order can be placed until the freeze is lifted. " +
+                      "To lift it, open Freeze and lock under Security and press Lift: it takes a security-key confirmation and a waiting period."
+                    : $"The order was not placed. {PolicyResults.Detail(decision)}";
+                return await ShowAsync(freshKey: false);
         }
 
-        var result = await ledger.PlaceOrderAsync(Account!.Id, order, IdempotencyKey, HttpContext.RequestAborted);
+        var result = await TradingEndpoints.PlaceAsync(HttpContext, ledger, audit, confirmations, order, IdempotencyKey, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
             if (reservation is { } unused)
@@ -104,13 +141,41 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             return await ShowAsync(freshKey: true);
         }
 
-        await audit.WriteAsync(HttpContext, AuditEventTypes.OrderPlaced, TradingEndpoints.OrderData(result.Value), HttpContext.RequestAborted);
-        if (result.Value.Status == OrderStatus.Filled)
+        return RedirectToPage("/Trade", new { accountId = Account!.Id, placed = LedgerNames.Of(result.Value.Status) });
+    }
+
+    /// <summary>Finishes the in-place step-up with an authenticator-app code, as <c>POST /api/v1/sign-in/totp</c>.</summary>
+    public async Task<IActionResult> OnPostStepUpTotpAsync(Guid? accountId)
+    {
+        if (await EnterAsync(accountId) is { } refused)
         {
-            confirmations.Wake();
+            return refused;
         }
 
-        return RedirectToPage("/Trade", new { accountId = Account.Id, placed = LedgerNames.Of(result.Value.Status) });
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            return await StepUpFailedAsync("Enter the 6-digit code from your authenticator app.");
+        }
+
+        var code = Code.Trim();
+        return await ProveAsync(FactorKind.Totp, (context, ct) => totp.VerifyAsync(context, code, ct));
+    }
+
+    /// <summary>Finishes the in-place step-up with a security key's assertion, as <c>POST /api/v1/sign-in/webauthn</c>.</summary>
+    public async Task<IActionResult> OnPostStepUpKeyAsync(Guid? accountId)
+    {
+        if (await EnterAsync(accountId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (string.IsNullOrEmpty(Credential))
+        {
+            return await StepUpFailedAsync("Your browser did not return an answer from the security key. Press \"Use security key\" and touch the key.");
+        }
+
+        var credential = Credential;
+        return await ProveAsync(FactorKind.WebAuthn, (context, ct) => webauthn.VerifyAssertionAsync(context, credential, ct));
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid? accountId, Guid orderId)
@@ -268,17 +333,173 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
         }
     }
 
-    /// <summary>Why the policy did not let the order through, and what to do, in words.</summary>
-    private static string Explain(Decision decision, OperationRequest request)
+    /// <summary>
+    /// The policy asks for a fresher or stronger proof: keep the ticket and its key, say why in words (the amount, the rule,
+    /// the factor, how recent), and start a step-up flow of this session (the policy's <c>session.step_up</c> first, as the API).
+    /// </summary>
+    private async Task<IActionResult> OfferStepUpAsync(SessionContext current, Decision decision, OperationRequest request)
+    {
+        Error = "The order was not placed yet: " + StepUpReason(decision, request);
+        if (await RefusedAsync(current, Operations.SessionStepUp) is { } stepUpRefused)
+        {
+            Error += " " + stepUpRefused;
+            return await ShowAsync(freshKey: false);
+        }
+
+        var started = await flows.StartStepUpAsync(current, HttpContext.ClientIp()?.ToString(), HttpContext.RequestAborted);
+        if (!started.IsSuccess)
+        {
+            Error += " Your account has no second factor that can confirm it: add a security key or an authenticator app under Security, then try again.";
+            return await ShowAsync(freshKey: false);
+        }
+
+        Flow = started.Value.Handle;
+        return await StepUpPageAsync(started.Value.Factors, decision.StepUp);
+    }
+
+    /// <summary>The step-up part of the page for the flow in <see cref="Flow"/>: the factors the policy accepts that this page can take.</summary>
+    private async Task<IActionResult> StepUpPageAsync(IReadOnlyList<Factor> factors, StepUpRequirement? requirement)
+    {
+        bool Accepted(FactorKind kind) => requirement is null || requirement.Classes.Contains(ProofClasses.From(FactorCatalog.ClassOf(kind)));
+        var hasKey = factors.Any(f => f.Kind == FactorKind.WebAuthn) && Accepted(FactorKind.WebAuthn);
+        var hasTotp = factors.Any(f => f.Kind == FactorKind.Totp) && Accepted(FactorKind.Totp);
+        string? options = null;
+        if (hasKey)
+        {
+            var prepared = await flows.PrepareAsync(Flow, webauthn.BeginAssertionAsync, HttpContext.RequestAborted);
+            if (prepared.IsSuccess)
+            {
+                options = prepared.Value.OptionsJson;
+            }
+            else
+            {
+                hasKey = false;
+            }
+        }
+
+        StepUp = new StepUpPrompt(hasKey, hasTotp, options);
+        Code = null;
+        Credential = null;
+        if (!hasKey && !hasTotp)
+        {
+            Error += " None of your factors that it accepts can be used on this page: add a security key under Security, or confirm through the API.";
+        }
+
+        return await ShowAsync(freshKey: false);
+    }
+
+    private async Task<IActionResult> ProveAsync(FactorKind kind, Func<FlowContext, CancellationToken, Task<Result<FactorProof>>> verify)
+    {
+        var current = HttpContext.CurrentSession();
+        var result = await flows.ProveAsync(Flow, kind, verify, HttpContext.RequestAborted);
+        if (!result.IsSuccess)
+        {
+            return await StepUpFailedAsync(StepUpError(result.Error));
+        }
+
+        var c = result.Value;
+        if (c.Purpose != SignInFlowPurpose.StepUp || c.Session.Id != current.Session.Id)
+        {
+            Error = "That confirmation belongs to another sign-in. Press \"Place order\" again to start a new one.";
+            Flow = null;
+            return await ShowAsync(freshKey: false);
+        }
+
+        // The stepped-up session has a new token: the browser gets it as the API's step-up gives it (same cookie).
+        SessionCookies.SetSession(Response, c.SessionToken);
+        Flow = null;
+        Notice = "Confirmed: it is you. Your order has not been placed yet: check the ticket below and press \"Place order\".";
+        return await ShowAsync(freshKey: false);
+    }
+
+    /// <summary>Shows the step-up again with <paramref name="error"/>, or the kept ticket alone when the flow is over.</summary>
+    private async Task<IActionResult> StepUpFailedAsync(string error)
+    {
+        var factors = await flows.PrepareAsync(Flow, async (context, ct) =>
+            Result<IReadOnlyList<Factor>>.Success(flows.Usable(await context.Unit.Factors.ListForUserAsync(context.User.Id, ct))),
+            HttpContext.RequestAborted);
+        if (!factors.IsSuccess)
+        {
+            Error = StepUpError(factors.Error) + " Your ticket is kept: press \"Place order\" to start again.";
+            Flow = null;
+            return await ShowAsync(freshKey: false);
+        }
+
+        Error = error;
+        var order = Validate();
+        var requirement = order is null ? null : await CurrentRequirementAsync(order);
+        return await StepUpPageAsync(factors.Value, requirement);
+    }
+
+    /// <summary>What the policy would ask for the kept order now (the proof classes to offer again after a failed attempt).</summary>
+    private async Task<StepUpRequirement?> CurrentRequirementAsync(OrderRequest order)
+    {
+        var current = HttpContext.CurrentSession();
+        var request = await TradingEndpoints.WithNotionalAsync(HttpContext, Describe(current, Operations.OrderPlace), order);
+        var explanation = await policy.ExplainAsync(current, request, HttpContext.RequestAborted);
+        return explanation.Decision.StepUp;
+    }
+
+    /// <summary>Holds the order for approval, as the API's hold of <c>order.place</c> (the same payload and summary).</summary>
+    private async Task<IActionResult> HoldAsync(OperationRequest request, Decision decision, OrderRequest order)
+    {
+        var unavailable = "The order was not placed: it needs an approval from one of your authenticators, and none can approve it. " +
+            "Add an authenticator app with push under Security, or ask an operator.";
+        if (!holds.CanHold(Operations.OrderPlace))
+        {
+            Error = unavailable;
+            return await ShowAsync(freshKey: false);
+        }
+
+        var payload = TradingEndpoints.HeldOrderPayload(Account!, order, IdempotencyKey);
+        var current = HttpContext.CurrentSession();
+        var placed = await holds.HoldAsync(request, decision, payload.PayloadJson, payload.Summary, Actors.Session(current.Session.Id),
+            HttpContext.RequestAborted);
+        if (!placed.IsSuccess)
+        {
+            Error = placed.Error.Code == HeldOperationErrors.NoApproverCode ? unavailable : $"The order was not held: {placed.Error.Message}";
+            return await ShowAsync(freshKey: false);
+        }
+
+        Held = placed.Value.Operation;
+        return await ShowAsync(freshKey: true);
+    }
+
+    /// <summary>Why the policy asks for a step-up, in words: the amount, the rule, the factor and how recent.</summary>
+    private static string StepUpReason(Decision decision, OperationRequest request)
     {
         var amount = request.Notional is { } n ? string.Create(CultureInfo.InvariantCulture, $"this order ({n:N2} in the account's currency)") : "this order";
-        return decision.Kind switch
+        var rule = decision.Rule is null ? "" : $" (rule \"{decision.Rule}\")";
+        var factor = FactorWords(decision.StepUp);
+        var recent = decision.StepUp?.MaxAge is { } age ? $", proven within the last {Waits.Words(age)}" : "";
+        var why = decision.Reason switch
         {
-            DecisionKind.StepUp => $"The order was not placed: {amount} needs a fresher proof that it is you. {PolicyResults.Detail(decision)}",
-            DecisionKind.Hold => $"The order was not placed: {amount} needs an approval, which this page cannot request. Place it through the API to have it held for approval.",
-            _ => $"The order was not placed. {PolicyResults.Detail(decision)}",
+            PolicyReasons.ProofTooOld => $"{amount} needs a fresher proof that it is you: your last confirmation is too old{rule}.",
+            PolicyReasons.IdleTimeout => $"you have been idle, and {amount} needs a fresher proof that it is you.",
+            _ => $"{amount} needs a fresher proof that it is you, as your account's policy{rule} asks.",
         };
+        return $"{why} Confirm it is you with {factor}{recent}. Your ticket is kept: confirm below, then press \"Place order\" once more.";
     }
+
+    private static string FactorWords(StepUpRequirement? stepUp) =>
+        stepUp is null ? "a second factor" : string.Join(" or ", stepUp.Classes.Select(c => c switch
+        {
+            ProofClass.PhishingResistant => "a security key or passkey",
+            ProofClass.Possession => "an authenticator app or device",
+            ProofClass.Restricted => "an SMS code",
+            ProofClass.LookupSecret => "a recovery code",
+            _ => "your password",
+        }));
+
+    private static string StepUpError(Error error) => error.Code switch
+    {
+        FactorErrors.InvalidCode => "That confirmation was not accepted. Try again: check that the code is the current one, or use your security key.",
+        FactorErrors.ThrottledCode => "Too many failed attempts. Wait a moment and try again.",
+        FactorErrors.FlowInvalidCode => "This confirmation has expired or was already used.",
+        FactorErrors.FlowFailedCode => "Too many failed attempts in this confirmation.",
+        FactorErrors.NotAvailableCode => "That factor is not set up for your account. Use another one.",
+        _ => error.Message,
+    };
 
     private async Task<IActionResult> ShowAsync(bool freshKey)
     {
@@ -308,3 +529,6 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
         return Page();
     }
 }
+
+/// <summary>The in-place step-up: which of the accepted factors this page offers, and the security key's assertion options (standard WebAuthn JSON).</summary>
+public sealed record StepUpPrompt(bool SecurityKey, bool Totp, string? WebAuthnOptions);
