@@ -133,8 +133,8 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
 
         Created = new CreatedKey(ApiKeyView.From(result.Value.Key, time.GetUtcNow()), privateKey, result.Value.Secret);
         ModelState.Clear();
-        Name = null;
-        PublicKey = null;
+        (Name, Permissions, AssetClasses, Markets, Symbols, OrderTypes) = (null, ["read"], [], null, null, []);
+        (MaxOrderNotional, MaxDailyNotional, MaxOrdersPerMinute, IpAllowlist, ExpiresInDays, Kind, PublicKey) = (null, null, null, null, "90", Generate, null);
         await LoadAsync(current);
         return Page();
     }
