@@ -5,7 +5,7 @@ using Portcullis.Server.Policy;
 namespace Portcullis.Server.Portal;
 
 /// <summary>
-/// The portal's stylesheet and its one script, compiled into the assembly and served from this origin under
+/// The portal's stylesheet and its few scripts, compiled into the assembly and served from this origin under
 /// <c>/assets/</c> (no CDN, no static-file folder to deploy). Only the files listed here exist.
 /// </summary>
 internal static class PortalAssets
@@ -17,6 +17,7 @@ internal static class PortalAssets
         ["portal.css"] = Load("portal.css", "text/css; charset=utf-8"),
         ["webauthn.js"] = Load("webauthn.js", "text/javascript; charset=utf-8"),
         ["countdown.js"] = Load("countdown.js", "text/javascript; charset=utf-8"),
+        ["keyfile.js"] = Load("keyfile.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static void Map(IEndpointRouteBuilder app) =>
