@@ -16,6 +16,7 @@ internal static class PortalAssets
     {
         ["portal.css"] = Load("portal.css", "text/css; charset=utf-8"),
         ["webauthn.js"] = Load("webauthn.js", "text/javascript; charset=utf-8"),
+        ["push.js"] = Load("push.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static void Map(IEndpointRouteBuilder app) =>

@@ -1,0 +1,173 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using OtpNet;
+using Portcullis.Core.Factors.RecoveryCodes;
+using Portcullis.Core.Factors.Totp;
+using Portcullis.Testing;
+
+namespace Portcullis.Portal.Tests;
+
+/// <summary>
+/// Sign-in with the factors beyond a security key and an authenticator-app code: a recovery code, and a push approved by
+/// a software authenticator that signs its requests as a phone does, with the page's script and without it.
+/// </summary>
+[Collection(BrowserTests.Name)]
+public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private TestGate _gate = null!;
+
+    public async Task InitializeAsync()
+    {
+        _gate = await PortalGate.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+        {
+            await context.DisposeAsync();
+        }
+
+        await _gate.DisposeAsync();
+    }
+
+    [SkippableFact]
+    public async Task ARecoveryCode_SignsIn_AndTheDashboardAsksForANewFactor()
+    {
+        var (page, requests) = await NewPageAsync();
+        var grace = await _gate.CreateUserAsync("grace");
+        await EnrolTotpAsync("grace");
+        var codes = await _gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(grace.Id, null, CancellationToken.None);
+        Assert.True(codes.IsSuccess);
+
+        await PasswordStepAsync(page, "grace");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Recovery code" })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Recovery code" }).FillAsync("AAAA-BBBB-CCCC");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use recovery code" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "That second factor was not accepted. Try again: check that the code is the current one, or use another of your factors.");
+
+        await page.GetByRole(AriaRole.Textbox, new() { Name = "Recovery code" }).FillAsync(codes.Value.Codes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Use recovery code" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You signed in with a recovery code.");
+        var audit = await _gate.ReadAuditAsync();
+        using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
+        {
+            Assert.StartsWith("password+recovery", data.RootElement.GetProperty("method").GetString(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(9, (await _gate.Services.GetRequiredService<RecoveryCodeService>().GetStatusAsync(grace.Id, CancellationToken.None)).Remaining);
+        Assert.DoesNotContain(codes.Value.Codes[0], _gate.Logs.All, StringComparison.Ordinal);
+        requests.AssertAllLocal(_gate.BaseAddress);
+    }
+
+    [SkippableFact]
+    public async Task APush_ApprovedOnTheAuthenticator_SignsIn_ThePageWaitingByItself()
+    {
+        var (page, requests) = await NewPageAsync();
+        var heidi = await _gate.CreateUserAsync("heidi");
+        await _gate.OpenFundedAccountAsync(heidi.Id, "Heidi trading", 1_000m);
+        using var phone = await PushDevice.EnrolAsync(_gate, "heidi");
+
+        await PasswordStepAsync(page, "heidi");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send a request to my authenticator" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Approve on your authenticator" })).ToBeVisibleAsync();
+        var number = int.Parse(await page.Locator("#push-number").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await ScreenshotAsync(page, "sign-in-push");
+
+        var challenge = await phone.SingleChallengeAsync();
+        Assert.Contains(number, challenge.GetProperty("choices").EnumerateArray().Select(c => c.GetInt32()));
+        Assert.Equal("approved", (await phone.ApproveAsync(challenge, number)).GetProperty("status").GetString());
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Heidi trading" })).ToBeVisibleAsync();
+        Assert.Equal(Url("/"), page.Url);
+        var audit = await _gate.ReadAuditAsync();
+        using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
+        {
+            Assert.Equal("password+push", data.RootElement.GetProperty("method").GetString());
+        }
+
+        requests.AssertAllLocal(_gate.BaseAddress);
+    }
+
+    [SkippableFact]
+    public async Task APush_WithoutJavaScript_IsFinishedWithTheButton_WhichSaysWhenItIsNotApprovedYet()
+    {
+        var (page, requests) = await NewPageAsync(javaScript: false);
+        var ivan = await _gate.CreateUserAsync("ivan");
+        await _gate.OpenFundedAccountAsync(ivan.Id, "Ivan trading", 1_000m);
+        using var phone = await PushDevice.EnrolAsync(_gate, "ivan");
+
+        await PasswordStepAsync(page, "ivan");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send a request to my authenticator" }).ClickAsync();
+        var number = int.Parse(await page.Locator("#push-number").InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByRole(AriaRole.Button, new() { Name = "I approved it" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
+            "Your authenticator has not answered yet. Pick the number below on it, then press \"I approved it\" again.");
+        await Assertions.Expect(page.Locator("#push-number")).ToHaveTextAsync(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+        await phone.ApproveAsync(await phone.SingleChallengeAsync(), number);
+        await page.GetByRole(AriaRole.Button, new() { Name = "I approved it" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ivan trading" })).ToBeVisibleAsync();
+        requests.AssertAllLocal(_gate.BaseAddress);
+    }
+
+    private async Task PasswordStepAsync(IPage page, string username)
+    {
+        await page.GotoAsync(Url("/sign-in"));
+        await page.GetByLabel("Username").FillAsync(username);
+        await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Your password is right. Now prove it is you with a second factor.")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Enrols an authenticator app over the API with a fresh password session.</summary>
+    private async Task EnrolTotpAsync(string username)
+    {
+        using var client = _gate.CreateClient();
+        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
+        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var enrolled = await client.SendAsync(enrol);
+        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
+        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
+        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{enrolment.GetProperty("factor").GetProperty("id").GetString()}/confirm")
+        {
+            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
+        };
+        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var confirmed = await client.SendAsync(confirm);
+        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
+        _gate.Time.Advance(TimeSpan.FromSeconds(30));
+    }
+
+    private async Task<(IPage Page, RequestLog Requests)> NewPageAsync(bool javaScript = true)
+    {
+        Skip.If(browser.Skip is not null, browser.Skip);
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            JavaScriptEnabled = javaScript,
+        });
+        _contexts.Add(context);
+        var requests = RequestLog.Record(context);
+        return (await context.NewPageAsync(), requests);
+    }
+
+    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(folder);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
+    }
+}
