@@ -1,11 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using Portcullis.Core.Factors.RecoveryCodes;
-using Portcullis.Core.Factors.Totp;
 using Portcullis.Testing;
 
 namespace Portcullis.Portal.Tests;
@@ -40,7 +36,7 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
     {
         var (page, requests) = await NewPageAsync();
         var grace = await _gate.CreateUserAsync("grace");
-        await EnrolTotpAsync("grace");
+        await _gate.EnrolTotpAsync("grace");
         var codes = await _gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(grace.Id, null, CancellationToken.None);
         Assert.True(codes.IsSuccess);
 
@@ -126,27 +122,6 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Your password is right. Now prove it is you with a second factor.")).ToBeVisibleAsync();
-    }
-
-    /// <summary>Enrols an authenticator app over the API with a fresh password session.</summary>
-    private async Task EnrolTotpAsync(string username)
-    {
-        using var client = _gate.CreateClient();
-        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
-        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
-        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var enrolled = await client.SendAsync(enrol);
-        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
-        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
-        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{enrolment.GetProperty("factor").GetProperty("id").GetString()}/confirm")
-        {
-            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
-        };
-        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var confirmed = await client.SendAsync(confirm);
-        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
-        _gate.Time.Advance(TimeSpan.FromSeconds(30));
     }
 
     private async Task<(IPage Page, RequestLog Requests)> NewPageAsync(bool javaScript = true)
