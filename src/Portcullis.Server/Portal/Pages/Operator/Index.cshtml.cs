@@ -32,12 +32,6 @@ public sealed class IndexModel(UserService users, IGateStore store) : OperatorPa
             return refusal!;
         }
 
-        Notice = (done, who) switch
-        {
-            ("disabled", { } name) => $"{name} was disabled and every one of their sessions signed out.",
-            ("enabled", { } name) => $"{name} may sign in again.",
-            _ => null,
-        };
         if (await RefusedAsync(current, Operations.OperatorUsersRead) is { } refused)
         {
             Error = refused;
@@ -45,6 +39,17 @@ public sealed class IndexModel(UserService users, IGateStore store) : OperatorPa
         }
 
         await LoadAsync();
+
+        // The notice names the user only as the store has them, never the query string's text.
+        var changed = who is null
+            ? null
+            : (await users.ListAsync(HttpContext.RequestAborted)).FirstOrDefault(u => string.Equals(u.Username, who, StringComparison.Ordinal));
+        Notice = (done, changed) switch
+        {
+            ("disabled", { IsActive: false } user) => $"{user.Username} was disabled and every one of their sessions signed out.",
+            ("enabled", { IsActive: true } user) => $"{user.Username} may sign in again.",
+            _ => null,
+        };
         return Page();
     }
 
