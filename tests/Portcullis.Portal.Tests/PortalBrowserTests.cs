@@ -43,8 +43,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task SignIn_WithPasswordAndSecurityKey_ShowsTheDashboard_AndEveryRequestStaysOnTheOrigin()
     {
         var page = await NewPageAsync();
-        var requests = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        page.Request += (_, request) => requests.Enqueue(request.Url);
+        var requests = RequestLog.Record(page.Context);
         var alice = await _gate.CreateUserAsync("alice");
         var account = await _gate.OpenFundedAccountAsync(alice.Id, "Alice trading", 25_000m);
         var key = await VirtualAuthenticator.AddAsync(page);
@@ -85,9 +84,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
         Assert.DoesNotContain(TestGate.StrongPassword, _gate.Logs.All, StringComparison.Ordinal);
-        Assert.NotEmpty(requests);
-        var origin = _gate.BaseAddress.GetLeftPart(UriPartial.Authority);
-        Assert.All(requests, url => Assert.StartsWith(origin + "/", url, StringComparison.Ordinal));
+        requests.AssertAllLocal(_gate.BaseAddress);
     }
 
     [SkippableFact]

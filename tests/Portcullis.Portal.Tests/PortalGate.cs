@@ -34,6 +34,28 @@ internal static class PortalGate
         }
     }
 
+    // portal-ops: a portal gate with more settings (e.g. SMS enabled).
+    /// <summary>As <see cref="StartAsync()"/>, with <paramref name="settings"/> added to the configuration.</summary>
+    public static async Task<TestGate> StartAsync(IReadOnlyDictionary<string, string?> settings)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var all = new Dictionary<string, string?>(settings)
+            {
+                ["Server:Urls"] = $"http://localhost:{FreePort()}",
+                ["SignIn:Network:FreeAttempts"] = "1000",
+            };
+            try
+            {
+                return await TestGate.StartAsync(all);
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                // Another process took the port between choosing and binding it: choose again.
+            }
+        }
+    }
+
     /// <summary>Opens a trading account for <paramref name="userId"/> with <paramref name="usd"/> dollars in it.</summary>
     public static async Task<Account> OpenFundedAccountAsync(this TestGate gate, Guid userId, string name, decimal usd)
     {

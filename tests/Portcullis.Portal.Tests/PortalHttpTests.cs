@@ -45,6 +45,12 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/money/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", HttpStatusCode.Redirect)]
     [InlineData("/security/freeze", HttpStatusCode.Redirect)]
     [InlineData("/assets/countdown.js", HttpStatusCode.OK)]
+    // portal-ops: activity, operator pages, the push script
+    [InlineData("/activity", HttpStatusCode.Redirect)]
+    [InlineData("/operator", HttpStatusCode.Redirect)]
+    [InlineData("/operator/audit", HttpStatusCode.Redirect)]
+    [InlineData("/operator/users/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b", HttpStatusCode.Redirect)]
+    [InlineData("/assets/push.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
     {
         using var response = await _client.GetAsync(path);
@@ -123,6 +129,17 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/security/freeze?handler=Lock", "UnlockDelayDays=7")]
     [InlineData("/security/freeze?handler=Unlock", "")]
     [InlineData("/security/freeze?handler=KeepLock", "")]
+    // portal-ops: the sign-in factors and the operator pages
+    [InlineData("/sign-in?handler=Push", "Flow=x")]
+    [InlineData("/sign-in?handler=PushComplete", "Flow=x&PushNumber=42&Wait=0")]
+    [InlineData("/sign-in?handler=Sms", "Flow=x")]
+    [InlineData("/sign-in?handler=SmsVerify", "Flow=x&Code=123456")]
+    [InlineData("/sign-in?handler=RecoveryCode", "Flow=x&Code=AAAA-BBBB")]
+    [InlineData("/sign-in?handler=Choose", "Flow=x")]
+    [InlineData("/operator?handler=Disable", "Username=alice")]
+    [InlineData("/operator?handler=Enable", "Username=alice")]
+    [InlineData("/operator/users/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Freeze", "Capabilities=trading&Reason=x")]
+    [InlineData("/operator/users/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Lift", "FreezeId=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
         await _gate.CreateUserAsync("alice");

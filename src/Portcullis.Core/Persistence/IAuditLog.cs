@@ -20,5 +20,8 @@ public interface IAuditLog
     Task<IReadOnlyList<AuditEvent>> ListForUserAsync(Guid userId, DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<string> types,
         CancellationToken cancellationToken);
 
+    /// <summary>One page of rows, newest first (see <see cref="AuditPageQuery"/>): the activity log and the operators' audit page.</summary>
+    Task<IReadOnlyList<AuditEvent>> ListPageAsync(AuditPageQuery query, CancellationToken cancellationToken);
+
     Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken);
 }

@@ -122,6 +122,12 @@ public static class Operations
 
     public const string OperatorFreezeLift = "operator.freeze.lift";
 
+    public const string OperatorUsersRead = "operator.users.read";
+
+    public const string OperatorUsersChange = "operator.users.change";
+
+    public const string OperatorAuditRead = "operator.audit.read";
+
     /// <summary>Every operation, in catalogue order.</summary>
     public static readonly IReadOnlyList<OperationDefinition> All =
     [
@@ -183,6 +189,9 @@ public static class Operations
         new(OperatorFreezeRead, Capability.None, false, true, "Operators: list a user's freezes"),
         new(OperatorFreezeSet, Capability.None, false, false, "Operators: freeze a user's capability"),
         new(OperatorFreezeLift, Capability.None, false, false, "Operators: lift a freeze at once"),
+        new(OperatorUsersRead, Capability.None, false, true, "Operators: list users and trading accounts with their members"),
+        new(OperatorUsersChange, Capability.None, false, false, "Operators: disable or enable a user"),
+        new(OperatorAuditRead, Capability.None, false, true, "Operators: read the audit log and verify its chain"),
     ];
 
     private static readonly Dictionary<string, OperationDefinition> ByName = All.ToDictionary(o => o.Name, StringComparer.Ordinal);

@@ -18,6 +18,7 @@ internal static class PortalAssets
         ["webauthn.js"] = Load("webauthn.js", "text/javascript; charset=utf-8"),
         ["countdown.js"] = Load("countdown.js", "text/javascript; charset=utf-8"),
         ["keyfile.js"] = Load("keyfile.js", "text/javascript; charset=utf-8"),
+        ["push.js"] = Load("push.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     public static void Map(IEndpointRouteBuilder app) =>

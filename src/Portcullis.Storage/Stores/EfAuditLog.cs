@@ -32,6 +32,43 @@ internal sealed class EfAuditLog(GateDbContext db) : IAuditLog
             .ToListAsync(cancellationToken);
     }
 
+    public async Task<IReadOnlyList<AuditEvent>> ListPageAsync(AuditPageQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var rows = db.AuditEvents.AsNoTracking();
+        if (query.UserId is { } userId)
+        {
+            var key = Actors.User(userId);
+            rows = rows.Where(e => e.Subject == key || e.Actor == key);
+        }
+
+        if (query.Before is { } before)
+        {
+            rows = rows.Where(e => e.Sequence < before);
+        }
+
+        if (query.From is { } from)
+        {
+            rows = rows.Where(e => e.At >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            rows = rows.Where(e => e.At < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim().ToLowerInvariant();
+            // Translated to SQL lower() and a substring test on both providers; no .NET culture is involved.
+#pragma warning disable CA1304, CA1311, CA1862
+            rows = rows.Where(e => e.Type.ToLower().Contains(text) || e.Data.ToLower().Contains(text));
+#pragma warning restore CA1304, CA1311, CA1862
+        }
+
+        return await rows.OrderByDescending(e => e.Sequence).Take(Math.Clamp(query.Limit, 1, AuditPageQuery.MaxLimit)).ToListAsync(cancellationToken);
+    }
+
     public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
         db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
 

@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Portcullis.Core.Factors;
+using Portcullis.Core.Factors.Push;
+using Portcullis.Core.Factors.RecoveryCodes;
+using Portcullis.Core.Factors.Sms;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Core.Factors.WebAuthn;
 using Portcullis.Core.Results;
@@ -12,11 +16,20 @@ namespace Portcullis.Server.Portal.Pages;
 
 /// <summary>
 /// Sign-in in two steps, through the same use cases as <c>POST /api/v1/sign-in</c> and its factor steps: the password,
-/// then (when the account has second factors) a security key or an authenticator-app code. The flow handle travels in a
-/// hidden field, as an API client holds it. Unknown users and wrong passwords get the same message.
+/// then (when the account has second factors) a security key, an authenticator-app code, a push approval on the
+/// authenticator (<c>/sign-in/push</c> then <c>/sign-in/push/complete</c>), an SMS code where SMS is enabled
+/// (<c>/sign-in/sms</c> then <c>/sign-in/sms/verify</c>) or a recovery code (<c>/sign-in/recovery-code</c>). The flow
+/// handle travels in a hidden field, as an API client holds it. Unknown users and wrong passwords get the same message.
 /// </summary>
-public sealed class SignInModel(SignInService signIn, SignInFlowService flows, WebAuthnService webauthn, TotpService totp) : PortalPageModel
+public sealed class SignInModel(SignInService signIn, SignInFlowService flows, WebAuthnService webauthn, TotpService totp, PushService push,
+    SmsService sms, RecoveryCodeService recovery) : PortalPageModel
 {
+    /// <summary>The longest a push poll waits for the answer (the API allows 25 s); the script asks for this, a button for none.</summary>
+    public const int MaxPushWaitSeconds = 20;
+
+    /// <summary>The response header that tells <c>push.js</c> the push is still waiting (poll again).</summary>
+    public const string PushPendingHeader = "X-Portcullis-Push";
+
     [BindProperty]
     public string? Username { get; set; }
 
@@ -32,6 +45,18 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
     [BindProperty]
     public string? Credential { get; set; }
 
+    /// <summary>How long (seconds) the push completion may wait for the answer: 0 from the button, more from <c>push.js</c>.</summary>
+    [BindProperty]
+    public int? Wait { get; set; }
+
+    /// <summary>The number the person picks on the authenticator (not a secret: it is on the screen); carried while the push waits.</summary>
+    [BindProperty]
+    public int? PushNumber { get; set; }
+
+    /// <summary>The authenticator the push went to, by its name.</summary>
+    [BindProperty]
+    public string? PushDevice { get; set; }
+
     /// <summary>What went wrong and what to do next, in plain words; <c>null</c> when nothing did.</summary>
     public string? Error { get; private set; }
 
@@ -45,8 +70,21 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
 
     public bool HasTotp { get; private set; }
 
-    /// <summary>Factors the account has that this page cannot take yet (shown so that the person knows why).</summary>
-    public IReadOnlyList<string> OtherFactors { get; private set; } = [];
+    public bool HasPush { get; private set; }
+
+    /// <summary>The account has a phone for SMS codes and SMS is enabled on this gate.</summary>
+    public bool HasSms { get; private set; }
+
+    public bool HasRecoveryCodes { get; private set; }
+
+    /// <summary>A push was sent and waits for its answer: the page shows the number and waits (only that step is shown).</summary>
+    public bool PushWaiting { get; private set; }
+
+    /// <summary>An SMS code was sent: the page shows the field for it (only that step is shown).</summary>
+    public bool SmsSent { get; private set; }
+
+    /// <summary>The phone the SMS code went to, by its name.</summary>
+    public string? SmsPhone { get; private set; }
 
     /// <summary>The options for <c>navigator.credentials.get()</c>, standard WebAuthn JSON, when the account has a security key.</summary>
     public string? WebAuthnOptions { get; private set; }
@@ -113,9 +151,114 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
         return ProveAsync(FactorKind.WebAuthn, (context, ct) => webauthn.VerifyAssertionAsync(context, credential, ct));
     }
 
+    /// <summary>Sends a number-matched push to the user's authenticator, as <c>POST /api/v1/sign-in/push</c>.</summary>
+    public async Task<IActionResult> OnPostPushAsync()
+    {
+        var sent = await push.SendAsync(Flow, null, HttpContext.RequestAborted);
+        if (!sent.IsSuccess)
+        {
+            return await FactorFailedAsync(Describe(sent.Error));
+        }
+
+        return PushWaitingPage(sent.Value.Challenge.Number, sent.Value.DeviceName, null);
+    }
+
+    /// <summary>
+    /// Finishes the sign-in once the push was approved, as <c>POST /api/v1/sign-in/push/complete</c>: the button asks once,
+    /// <c>push.js</c> waits up to <see cref="MaxPushWaitSeconds"/>. While unanswered the waiting step is shown again.
+    /// </summary>
+    public async Task<IActionResult> OnPostPushCompleteAsync()
+    {
+        var wait = TimeSpan.FromSeconds(Math.Clamp(Wait ?? 0, 0, MaxPushWaitSeconds));
+        var result = await push.CompleteAsync(Flow, wait, HttpContext.RequestAborted);
+        if (!result.IsSuccess && result.Error.Code == PushErrors.PendingCode && PushNumber is { } number)
+        {
+            Response.Headers[PushPendingHeader] = "pending";
+            return PushWaitingPage(number, PushDevice, wait == TimeSpan.Zero
+                ? "Your authenticator has not answered yet. Pick the number below on it, then press \"I approved it\" again."
+                : null);
+        }
+
+        return await FinishAsync(result);
+    }
+
+    /// <summary>Sends an SMS code to the user's phone, as <c>POST /api/v1/sign-in/sms</c>.</summary>
+    public async Task<IActionResult> OnPostSmsAsync()
+    {
+        var sent = await sms.SendFlowCodeAsync(Flow, null, HttpContext.RequestAborted);
+        if (!sent.IsSuccess)
+        {
+            return await FactorFailedAsync(Describe(sent.Error));
+        }
+
+        SecondStep = true;
+        SmsSent = true;
+        SmsPhone = sent.Value.Factor.Name;
+        Code = null;
+        return Page();
+    }
+
+    /// <summary>Checks the SMS code, as <c>POST /api/v1/sign-in/sms/verify</c>; a wrong code shows the code field again.</summary>
+    public async Task<IActionResult> OnPostSmsVerifyAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            return SmsCodeAgain("Enter the code from the text message.");
+        }
+
+        var code = Code.Trim();
+        var result = await flows.ProveAsync(Flow, FactorKind.Sms, (context, ct) => sms.VerifyAsync(context, code, ct), HttpContext.RequestAborted);
+        if (!result.IsSuccess && result.Error.Code == FactorErrors.InvalidCode)
+        {
+            return SmsCodeAgain(Describe(result.Error));
+        }
+
+        return await FinishAsync(result);
+    }
+
+    /// <summary>Finishes with a recovery code, as <c>POST /api/v1/sign-in/recovery-code</c>; the session must then enrol a new factor.</summary>
+    public async Task<IActionResult> OnPostRecoveryCodeAsync()
+    {
+        if (string.IsNullOrWhiteSpace(Code))
+        {
+            return await FactorFailedAsync("Enter one of your recovery codes, as it is printed.");
+        }
+
+        var code = Code;
+        Code = null;
+        return await FinishAsync(await recovery.SignInAsync(Flow, code, HttpContext.RequestAborted));
+    }
+
+    /// <summary>Back from a push or SMS step to the list of factors.</summary>
+    public Task<IActionResult> OnPostChooseAsync() => FactorFailedAsync(null);
+
+    private PageResult PushWaitingPage(int number, string? device, string? error)
+    {
+        SecondStep = true;
+        PushWaiting = true;
+        PushNumber = number;
+        PushDevice = device;
+        Error = error;
+        return Page();
+    }
+
+    private PageResult SmsCodeAgain(string error)
+    {
+        SecondStep = true;
+        SmsSent = true;
+        Code = null;
+        Error = error;
+        return Page();
+    }
+
     private async Task<IActionResult> ProveAsync(FactorKind kind, Func<FlowContext, CancellationToken, Task<Result<FactorProof>>> verify)
     {
-        var result = await flows.ProveAsync(Flow, kind, verify, HttpContext.RequestAborted);
+        return await FinishAsync(await flows.ProveAsync(Flow, kind, verify, HttpContext.RequestAborted));
+    }
+
+    /// <summary>Signs in after a proving step, or shows the factors again with what went wrong.</summary>
+    private async Task<IActionResult> FinishAsync(Result<FlowCompletion> result)
+    {
         if (!result.IsSuccess)
         {
             return await FactorFailedAsync(Describe(result.Error));
@@ -144,7 +287,7 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
     }
 
     /// <summary>Shows the second-factor step again with <paramref name="error"/>, or the password step when the flow is over.</summary>
-    private async Task<IActionResult> FactorFailedAsync(string error)
+    private async Task<IActionResult> FactorFailedAsync(string? error)
     {
         Error = error;
         var factors = await flows.PrepareAsync(Flow, async (context, ct) =>
@@ -167,8 +310,9 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
         Credential = null;
         HasTotp = factors.Any(f => f.Kind == FactorKind.Totp);
         HasSecurityKey = factors.Any(f => f.Kind == FactorKind.WebAuthn);
-        OtherFactors = factors.Where(f => f.Kind is not (FactorKind.Totp or FactorKind.WebAuthn))
-            .Select(f => FactorCatalog.WireName(f.Kind)).Distinct().ToList();
+        HasPush = factors.Any(f => f.Kind == FactorKind.Push);
+        HasSms = factors.Any(f => f.Kind == FactorKind.Sms);
+        HasRecoveryCodes = factors.Any(f => f.Kind == FactorKind.RecoveryCodes);
         if (HasSecurityKey)
         {
             var options = await flows.PrepareAsync(Flow, webauthn.BeginAssertionAsync, HttpContext.RequestAborted);
@@ -198,6 +342,13 @@ public sealed class SignInModel(SignInService signIn, SignInFlowService flows, W
         FactorErrors.FlowInvalidCode => "This sign-in has expired or was already used. Enter your username and password again.",
         FactorErrors.FlowFailedCode => "Too many failed attempts in this sign-in. Enter your username and password again.",
         FactorErrors.NotAvailableCode => "This second factor is not set up for your account. Choose another one below.",
+        FactorErrors.ChallengePendingCode => "Your authenticator already has several unanswered requests. Answer or deny them on it, then try again.",
+        PushErrors.DeniedCode => "The request was denied on your authenticator, so this sign-in has stopped. " +
+            "If it was not you who tried to sign in, change your password. Otherwise enter your username and password again.",
+        PushErrors.ExpiredCode => "The approval request expired before it was approved. Choose a factor below to try again.",
+        PushErrors.FailedCode => "A different number was picked on your authenticator. Send a new request and pick the number this page shows.",
+        SmsErrors.SendLimitCode => $"Too many text messages were sent. Wait {Seconds(error)}, or use another factor below.",
+        SmsErrors.DeliveryFailedCode => "The text message could not be sent. Use another factor below, or try again in a few minutes.",
         _ => error.Message,
     };
 
