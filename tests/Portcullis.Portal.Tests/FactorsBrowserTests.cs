@@ -43,7 +43,7 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await SignInWithPasswordAsync(_gate, page, "grace");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Sign-in factors" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Sign-in factors", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign-in factors" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText("No second factor yet: add one below.")).ToBeVisibleAsync();
         await page.GetByLabel("Name for the app").FillAsync("Phone");

@@ -50,8 +50,8 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByRole(AriaRole.Textbox, new() { Name = "Recovery code" }).FillAsync(codes.Value.Codes[0]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Use recovery code" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("You signed in with a recovery code.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign-in factors" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#enrollment-required")).ToContainTextAsync("You signed in with a recovery code.");
         var audit = await _gate.ReadAuditAsync();
         using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
         {
