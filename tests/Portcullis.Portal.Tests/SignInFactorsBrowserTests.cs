@@ -32,7 +32,7 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
     }
 
     [SkippableFact]
-    public async Task ARecoveryCode_SignsIn_AndTheDashboardAsksForANewFactor()
+    public async Task ARecoveryCode_SignsIn_AndTheFactorsPageAsksForANewFactor()
     {
         var (page, requests) = await NewPageAsync();
         var grace = await _gate.CreateUserAsync("grace");
