@@ -68,7 +68,7 @@ internal static class PortalGate
         return opened.Value;
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

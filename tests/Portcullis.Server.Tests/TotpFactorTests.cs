@@ -202,6 +202,26 @@ public sealed class TotpFactorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AStepUp_TrustsTheDeviceOfASessionOpenedWithThePasswordAlone()
+    {
+        var (token, secret, _) = await EnrolAsync();
+        Assert.Equal("new", await ThisDeviceTrustAsync(token));
+
+        var (_, stepUp, _) = await _client.PostJsonAsync("/api/v1/session/step-up", new { }, token);
+        var (status, stepped, _) = await _client.PostJsonAsync("/api/v1/sign-in/totp", new { flow = stepUp.GetProperty("handle").GetString(), code = Code(secret) });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("trusted", await ThisDeviceTrustAsync(stepped.Token()));
+        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "session.stepped_up");
+    }
+
+    private async Task<string?> ThisDeviceTrustAsync(string token)
+    {
+        var (_, devices, _) = await _client.GetJsonAsync("/api/v1/devices", token);
+        return devices.EnumerateArray().Single(d => d.GetProperty("current").GetBoolean()).GetProperty("trust").GetString();
+    }
+
+    [Fact]
     public async Task TheSecretIsEncryptedAtRest()
     {
         var (_, secret, _) = await EnrolAsync();

@@ -247,6 +247,15 @@ public sealed class SignInFlowService(
             return FactorErrors.FlowInvalid();
         }
 
+        // The session's device has now proven a second factor, as a sign-in with one would have: it becomes trusted (with the
+        // same cool-down), so that a user who signed in with the password alone and then enrolled a factor need not sign in again.
+        if (session.DeviceId is { } deviceId && await unit.Devices.FindAsync(deviceId, cancellationToken) is { IsActive: true } device
+            && device.UserId == user.Id && device.Trust != DeviceTrust.Trusted)
+        {
+            device.Trust = DeviceTrust.Trusted;
+            Protection.Cooldowns.Start(unit, user.Id, Protection.CooldownReasons.DeviceTrusted, flow.Ip, now);
+        }
+
         var token = SessionToken.NewSessionToken();
         session.TokenHash = SessionToken.Hash(token);
         session.LastSeenAt = now;

@@ -3,8 +3,9 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using System.Text.RegularExpressions;
+using Xunit;
 
-namespace Portcullis.Cli.Tests;
+namespace Portcullis.Testing;
 
 /// <summary>
 /// The built <c>portcullis</c> executable as a real child process (<c>dotnet portcullis.dll …</c>) in a working
