@@ -69,6 +69,9 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alice trading" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "USD 25,000.00 25,000.00" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByText($"No. {account.Number}")).ToBeVisibleAsync();
+        var recent = page.GetByRole(AriaRole.Region, new() { Name = "Recent activity" });
+        await Assertions.Expect(recent.GetByRole(AriaRole.Listitem).First).ToContainTextAsync("Signed in");
+        await Assertions.Expect(recent.GetByRole(AriaRole.Link, new() { Name = "All activity" })).ToHaveAttributeAsync("href", "/activity");
         await ScreenshotAsync(page, "dashboard");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "dashboard-phone");

@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Portcullis.Core.Accounts;
+using Portcullis.Core.Audit;
+using Portcullis.Core.Persistence;
 using Portcullis.Core.Policy;
 using Portcullis.Ledger.Accounts;
 using Portcullis.Ledger.Backend;
@@ -11,10 +13,24 @@ namespace Portcullis.Server.Portal.Pages;
 
 /// <summary>
 /// The dashboard: each of the user's trading accounts with cash per currency and positions, read from the ledger backend
-/// after the policy allowed <c>portfolio.read</c> for that account, exactly as <c>GET /api/v1/accounts/{id}/portfolio</c>.
+/// after the policy allowed <c>portfolio.read</c> for that account, exactly as <c>GET /api/v1/accounts/{id}/portfolio</c>;
+/// then the user's most recent activity (the activity log's first rows, after <c>activity_report.read</c>).
 /// </summary>
-public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAccounts, IBrokerageBackend ledger, PolicyGate policy) : PortalPageModel
+public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAccounts, IBrokerageBackend ledger, PolicyGate policy, IGateStore store)
+    : PortalPageModel
 {
+    /// <summary>How many events "Recent activity" shows.</summary>
+    public const int RecentCount = 5;
+
+    /// <summary>The newest events of the user, or empty.</summary>
+    public IReadOnlyList<AuditEvent> Recent { get; private set; } = [];
+
+    /// <summary>Why the recent activity cannot be shown, or <c>null</c>.</summary>
+    public string? RecentRefused { get; private set; }
+
+    /// <summary>The viewer as the audit log names them, so that their own actions read "you".</summary>
+    public string Viewer { get; private set; } = "";
+
     public string DisplayName { get; private set; } = "";
 
     public IReadOnlyList<AccountSummary> Accounts { get; private set; } = [];
@@ -73,6 +89,14 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
         }
 
         Accounts = summaries;
+        Viewer = Actors.User(current.User.Id);
+        RecentRefused = await RefusedAsync(current, Operations.ActivityReportRead);
+        if (RecentRefused is null)
+        {
+            await using var unit = await store.OpenAsync(HttpContext.RequestAborted);
+            Recent = await unit.Audit.ListPageAsync(new AuditPageQuery { UserId = current.User.Id, Limit = RecentCount }, HttpContext.RequestAborted);
+        }
+
         return Page();
     }
 
