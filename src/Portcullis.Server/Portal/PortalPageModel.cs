@@ -74,6 +74,19 @@ public abstract class PortalPageModel : PageModel
     protected Task<string?> RefusedAsync(SessionContext current, string operation, Guid? accountId = null) =>
         RefusedAsync(current, Describe(current, operation, accountId));
 
+    /// <summary>The "Confirm it's you" link shown next to a refusal that asked for a step-up (portal-stepup), or <c>null</c>.</summary>
+    public ConfirmLink? StepUpLink { get; private set; }
+
+    /// <summary>
+    /// When <paramref name="decision"/> asks for a step-up, offers <c>/security/confirm</c> for <paramref name="operation"/>,
+    /// coming back to this page's address (its path, without a handler).
+    /// </summary>
+    protected void OfferConfirm(Decision decision, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        StepUpLink = decision.Kind == DecisionKind.StepUp ? new ConfirmLink(Request.Path.Value ?? "/security", operation) : null;
+    }
+
     /// <summary>To the sign-in page, saying why when a session has ended.</summary>
     protected RedirectToPageResult ToSignIn(bool ended = false) => RedirectToPage("/SignIn", ended ? new { ended = true } : null);
 

@@ -56,9 +56,6 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
     /// </summary>
     public string? ConfirmFirst { get; private set; }
 
-    /// <summary>The operation the last refusal asked a step-up for (the page links to confirm it), or <c>null</c>.</summary>
-    public string? StepUpOperation { get; private set; }
-
     public async Task<IActionResult> OnGetAsync(bool revoked = false, bool confirmed = false)
     {
         if (await CurrentSessionAsync() is not { } current)
@@ -92,7 +89,7 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = ApiKeyPortal.Refusal(decision, "create an API key");
-            StepUpOperation = decision.Kind == DecisionKind.StepUp ? Operations.ApiKeyCreate : null;
+            OfferConfirm(decision, Operations.ApiKeyCreate);
             await LoadAsync(current);
             return Page();
         }
@@ -165,7 +162,7 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = ApiKeyPortal.Refusal(decision, "revoke an API key");
-            StepUpOperation = decision.Kind == DecisionKind.StepUp ? Operations.ApiKeyRevoke : null;
+            OfferConfirm(decision, Operations.ApiKeyRevoke);
             await LoadAsync(current);
             return Page();
         }

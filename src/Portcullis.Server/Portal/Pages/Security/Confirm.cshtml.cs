@@ -95,7 +95,7 @@ public sealed class ConfirmModel(StepUpFlow stepUps, PolicyGate policy) : Portal
         if (proof.Outcome == StepUpOutcome.Confirmed)
         {
             var back = ReturnPath;
-            return LocalRedirect(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "confirmed=1");
+            return LocalRedirect(back + (back.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "confirmed=true");
         }
 
         var current = HttpContext.CurrentSession();
