@@ -67,6 +67,7 @@ public abstract class PortalPageModel : PageModel
     protected async Task<string?> RefusedAsync(SessionContext current, OperationRequest request)
     {
         var (decision, _) = await HttpContext.RequestServices.GetRequiredService<PolicyGate>().DecideAsync(current, request, HttpContext.RequestAborted);
+        OfferConfirm(decision, request.Operation);
         return decision.Kind == DecisionKind.Allow ? null : PolicyResults.Detail(decision);
     }
 
@@ -81,7 +82,7 @@ public abstract class PortalPageModel : PageModel
     /// When <paramref name="decision"/> asks for a step-up, offers <c>/security/confirm</c> for <paramref name="operation"/>,
     /// coming back to this page's address (its path, without a handler).
     /// </summary>
-    protected void OfferConfirm(Decision decision, string operation)
+    internal void OfferConfirm(Decision decision, string operation)
     {
         ArgumentNullException.ThrowIfNull(decision);
         StepUpLink = decision.Kind == DecisionKind.StepUp ? new ConfirmLink(Request.Path.Value ?? "/security", operation) : null;
