@@ -80,12 +80,15 @@ public abstract class PortalPageModel : PageModel
 
     /// <summary>
     /// When <paramref name="decision"/> asks for a step-up, offers <c>/security/confirm</c> for <paramref name="operation"/>,
-    /// coming back to this page's address (its path, without a handler).
+    /// coming back to this page's address (its path, without a handler). An allowed decision leaves an earlier offer as it is.
     /// </summary>
     internal void OfferConfirm(Decision decision, string operation)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        StepUpLink = decision.Kind == DecisionKind.StepUp ? new ConfirmLink(Request.Path.Value ?? "/security", operation) : null;
+        if (decision.Kind == DecisionKind.StepUp)
+        {
+            StepUpLink ??= new ConfirmLink(Request.Path.Value ?? "/security", operation); // the first refusal is the one the page explains
+        }
     }
 
     /// <summary>To the sign-in page, saying why when a session has ended.</summary>
