@@ -159,7 +159,9 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Rotate key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was changed: to rotate an API key you need a fresh proof that it is you.");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("a security key or passkey");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("sign in again with your security key");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Confirm it's you with the link below");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Confirm it's you with your security key" })).ToHaveAttributeAsync("href",
+            new System.Text.RegularExpressions.Regex("^/security/confirm\\?return=%2Fsecurity%2Fapi-keys%2F[0-9a-f-]{36}&operation=apikey\\.rotate$"));
         await Assertions.Expect(page.Locator(".details .state")).ToHaveTextAsync("active");
         Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "apikey.rotated");
     }

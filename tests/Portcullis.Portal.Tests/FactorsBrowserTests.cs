@@ -69,7 +69,9 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         // Removing it needs a fresh second-factor proof this password-only session does not have: the page says what to do.
         await row.GetByRole(AriaRole.Button, new() { Name = "Remove Phone" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was changed: this needs a fresh proof that it is you");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sign out, sign in again with that");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Confirm it's you with the link below");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Confirm it's you with your security key" }))
+            .ToHaveAttributeAsync("href", "/security/confirm?return=%2Fsecurity%2Ffactors&operation=factor.remove");
         await Assertions.Expect(row).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

@@ -82,7 +82,7 @@ internal static class ApiKeyPortal
         return decision.Kind switch
         {
             DecisionKind.StepUp => $"Nothing was changed: to {what} you need a fresh proof that it is you. {PolicyResults.Detail(decision)} " +
-                                   "On this site: sign out, sign in again with your security key or passkey, and come straight back here.",
+                                   "Confirm it's you with the link below, then try again.",
             DecisionKind.Hold => $"Nothing was changed: to {what} needs a person's approval, which this page cannot request. Use the API to have it held for approval.",
             _ => $"Nothing was changed. {PolicyResults.Detail(decision)}",
         };

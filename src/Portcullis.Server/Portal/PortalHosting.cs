@@ -28,6 +28,7 @@ public static class PortalHosting
                 o.Conventions.ConfigureFilter(new AntiforgeryFailurePage());
             })
             .AddApplicationPart(typeof(PortalHosting).Assembly);
+        services.AddScoped<StepUpFlow>();
         services.AddAntiforgery(o =>
         {
             o.Cookie = new SecureCookieBuilder

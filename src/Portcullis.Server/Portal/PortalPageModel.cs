@@ -67,12 +67,29 @@ public abstract class PortalPageModel : PageModel
     protected async Task<string?> RefusedAsync(SessionContext current, OperationRequest request)
     {
         var (decision, _) = await HttpContext.RequestServices.GetRequiredService<PolicyGate>().DecideAsync(current, request, HttpContext.RequestAborted);
+        OfferConfirm(decision, request.Operation);
         return decision.Kind == DecisionKind.Allow ? null : PolicyResults.Detail(decision);
     }
 
     /// <summary><see cref="RefusedAsync(SessionContext, OperationRequest)"/> for an operation that needs no more than who and where.</summary>
     protected Task<string?> RefusedAsync(SessionContext current, string operation, Guid? accountId = null) =>
         RefusedAsync(current, Describe(current, operation, accountId));
+
+    /// <summary>The "Confirm it's you" link shown next to a refusal that asked for a step-up (portal-stepup), or <c>null</c>.</summary>
+    public ConfirmLink? StepUpLink { get; private set; }
+
+    /// <summary>
+    /// When <paramref name="decision"/> asks for a step-up, offers <c>/security/confirm</c> for <paramref name="operation"/>,
+    /// coming back to this page's address (its path, without a handler). An allowed decision leaves an earlier offer as it is.
+    /// </summary>
+    internal void OfferConfirm(Decision decision, string operation)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        if (decision.Kind == DecisionKind.StepUp)
+        {
+            StepUpLink ??= new ConfirmLink(Request.Path.Value ?? "/security", operation); // the first refusal is the one the page explains
+        }
+    }
 
     /// <summary>To the sign-in page, saying why when a session has ended.</summary>
     protected RedirectToPageResult ToSignIn(bool ended = false) => RedirectToPage("/SignIn", ended ? new { ended = true } : null);

@@ -208,8 +208,9 @@ public sealed class MoneyModel(AccountService accounts, LedgerAccounts ledgerAcc
             return null;
         }
 
+        OfferConfirm(decision, request.Operation);
         Error = decision.Kind == DecisionKind.StepUp
-            ? $"{nothingDone} Moving money needs a fresh proof that it is you: sign out and sign in again with {(decision.StepUp?.Classes.Contains(ProofClass.PhishingResistant) == true ? "your security key or passkey" : "a second factor")}, then do it within {(decision.StepUp?.MaxAge is { } age ? Waits.Words(age) : "a few minutes")}."
+            ? $"{nothingDone} Moving money needs a fresh proof that it is you, with {StepUpFlow.FactorWords(decision.StepUp)}{StepUpFlow.RecencyWords(decision.StepUp)}. Confirm it's you with the link, then do it straight away."
             : decision.Reason == PolicyReasons.Frozen
                 ? $"{nothingDone} Your account is frozen for this. To lift the freeze, open Freeze and lock under Security and press Lift: it takes a security-key confirmation and a waiting period."
                 : $"{nothingDone} {PolicyResults.Detail(decision)}";

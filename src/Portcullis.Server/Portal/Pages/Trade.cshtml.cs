@@ -3,13 +3,9 @@ using Microsoft.AspNetCore.Mvc;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Factors;
-using Portcullis.Core.Factors.Totp;
-using Portcullis.Core.Factors.WebAuthn;
 using Portcullis.Core.Holds;
 using Portcullis.Core.Policy;
-using Portcullis.Core.Results;
 using Portcullis.Core.Sessions;
-using Portcullis.Core.SignIn;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Instruments;
 using Portcullis.Ledger.Orders;
@@ -31,8 +27,7 @@ namespace Portcullis.Server.Portal.Pages;
 /// answer holds the order for approval as the API does.
 /// </summary>
 public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAccounts, IBrokerageBackend ledger, PolicyGate policy,
-    TradingAudit audit, TradeConfirmations confirmations, SignInFlowService flows, WebAuthnService webauthn, TotpService totp,
-    HeldOperationService holds) : PortalPageModel
+    TradingAudit audit, TradeConfirmations confirmations, StepUpFlow stepUps, HeldOperationService holds) : PortalPageModel
 {
     private static readonly AccountRole[] Traders = [AccountRole.Owner, AccountRole.Trader];
 
@@ -152,13 +147,7 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             return refused;
         }
 
-        if (string.IsNullOrWhiteSpace(Code))
-        {
-            return await StepUpFailedAsync("Enter the 6-digit code from your authenticator app.");
-        }
-
-        var code = Code.Trim();
-        return await ProveAsync(FactorKind.Totp, (context, ct) => totp.VerifyAsync(context, code, ct));
+        return await ProvedAsync(await stepUps.ProveTotpAsync(HttpContext, Flow, Code));
     }
 
     /// <summary>Finishes the in-place step-up with a security key's assertion, as <c>POST /api/v1/sign-in/webauthn</c>.</summary>
@@ -169,13 +158,7 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             return refused;
         }
 
-        if (string.IsNullOrEmpty(Credential))
-        {
-            return await StepUpFailedAsync("Your browser did not return an answer from the security key. Press \"Use security key\" and touch the key.");
-        }
-
-        var credential = Credential;
-        return await ProveAsync(FactorKind.WebAuthn, (context, ct) => webauthn.VerifyAssertionAsync(context, credential, ct));
+        return await ProvedAsync(await stepUps.ProveKeyAsync(HttpContext, Flow, Credential));
     }
 
     public async Task<IActionResult> OnPostCancelAsync(Guid? accountId, Guid orderId)
@@ -340,87 +323,55 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
     private async Task<IActionResult> OfferStepUpAsync(SessionContext current, Decision decision, OperationRequest request)
     {
         Error = "The order was not placed yet: " + StepUpReason(decision, request);
-        if (await RefusedAsync(current, Operations.SessionStepUp) is { } stepUpRefused)
+        var started = await stepUps.StartAsync(HttpContext, current, Describe(current, Operations.SessionStepUp));
+        if (started.Error is not null)
         {
-            Error += " " + stepUpRefused;
+            Error += " " + started.Error;
             return await ShowAsync(freshKey: false);
         }
 
-        var started = await flows.StartStepUpAsync(current, HttpContext.ClientIp()?.ToString(), HttpContext.RequestAborted);
-        if (!started.IsSuccess)
-        {
-            Error += " Your account has no second factor that can confirm it: add a security key or an authenticator app under Security, then try again.";
-            return await ShowAsync(freshKey: false);
-        }
-
-        Flow = started.Value.Handle;
-        return await StepUpPageAsync(started.Value.Factors, decision.StepUp);
+        Flow = started.Flow;
+        return await StepUpPageAsync(started.Factors, decision.StepUp);
     }
 
     /// <summary>The step-up part of the page for the flow in <see cref="Flow"/>: the factors the policy accepts that this page can take.</summary>
     private async Task<IActionResult> StepUpPageAsync(IReadOnlyList<Factor> factors, StepUpRequirement? requirement)
     {
-        bool Accepted(FactorKind kind) => requirement is null || requirement.Classes.Contains(ProofClasses.From(FactorCatalog.ClassOf(kind)));
-        var hasKey = factors.Any(f => f.Kind == FactorKind.WebAuthn) && Accepted(FactorKind.WebAuthn);
-        var hasTotp = factors.Any(f => f.Kind == FactorKind.Totp) && Accepted(FactorKind.Totp);
-        string? options = null;
-        if (hasKey)
-        {
-            var prepared = await flows.PrepareAsync(Flow, webauthn.BeginAssertionAsync, HttpContext.RequestAborted);
-            if (prepared.IsSuccess)
-            {
-                options = prepared.Value.OptionsJson;
-            }
-            else
-            {
-                hasKey = false;
-            }
-        }
-
-        StepUp = new StepUpPrompt(hasKey, hasTotp, options);
+        StepUp = await stepUps.PromptAsync(Flow, factors, requirement, HttpContext.RequestAborted);
         Code = null;
         Credential = null;
-        if (!hasKey && !hasTotp)
+        if (!StepUp.SecurityKey && !StepUp.Totp)
         {
-            Error += " None of your factors that it accepts can be used on this page: add a security key under Security, or confirm through the API.";
+            Error += " " + StepUpFlow.NothingToOffer;
         }
 
         return await ShowAsync(freshKey: false);
     }
 
-    private async Task<IActionResult> ProveAsync(FactorKind kind, Func<FlowContext, CancellationToken, Task<Result<FactorProof>>> verify)
+    private async Task<IActionResult> ProvedAsync(StepUpProof proof)
     {
-        var current = HttpContext.CurrentSession();
-        var result = await flows.ProveAsync(Flow, kind, verify, HttpContext.RequestAborted);
-        if (!result.IsSuccess)
+        switch (proof.Outcome)
         {
-            return await StepUpFailedAsync(StepUpError(result.Error));
+            case StepUpOutcome.Confirmed:
+                Flow = null;
+                Notice = "Confirmed: it is you. Your order has not been placed yet: check the ticket below and press \"Place order\".";
+                return await ShowAsync(freshKey: false);
+            case StepUpOutcome.OtherSignIn:
+                Error = proof.Error + " Press \"Place order\" again to start a new one.";
+                Flow = null;
+                return await ShowAsync(freshKey: false);
+            default:
+                return await StepUpFailedAsync(proof.Error!);
         }
-
-        var c = result.Value;
-        if (c.Purpose != SignInFlowPurpose.StepUp || c.Session.Id != current.Session.Id)
-        {
-            Error = "That confirmation belongs to another sign-in. Press \"Place order\" again to start a new one.";
-            Flow = null;
-            return await ShowAsync(freshKey: false);
-        }
-
-        // The stepped-up session has a new token: the browser gets it as the API's step-up gives it (same cookie).
-        SessionCookies.SetSession(Response, c.SessionToken);
-        Flow = null;
-        Notice = "Confirmed: it is you. Your order has not been placed yet: check the ticket below and press \"Place order\".";
-        return await ShowAsync(freshKey: false);
     }
 
     /// <summary>Shows the step-up again with <paramref name="error"/>, or the kept ticket alone when the flow is over.</summary>
     private async Task<IActionResult> StepUpFailedAsync(string error)
     {
-        var factors = await flows.PrepareAsync(Flow, async (context, ct) =>
-            Result<IReadOnlyList<Factor>>.Success(flows.Usable(await context.Unit.Factors.ListForUserAsync(context.User.Id, ct))),
-            HttpContext.RequestAborted);
-        if (!factors.IsSuccess)
+        var (factors, over) = await stepUps.FactorsAsync(Flow, HttpContext.RequestAborted);
+        if (factors is null)
         {
-            Error = StepUpError(factors.Error) + " Your ticket is kept: press \"Place order\" to start again.";
+            Error = over + " Your ticket is kept: press \"Place order\" to start again.";
             Flow = null;
             return await ShowAsync(freshKey: false);
         }
@@ -428,7 +379,7 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
         Error = error;
         var order = Validate();
         var requirement = order is null ? null : await CurrentRequirementAsync(order);
-        return await StepUpPageAsync(factors.Value, requirement);
+        return await StepUpPageAsync(factors, requirement);
     }
 
     /// <summary>What the policy would ask for the kept order now (the proof classes to offer again after a failed attempt).</summary>
@@ -470,8 +421,8 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
     {
         var amount = request.Notional is { } n ? string.Create(CultureInfo.InvariantCulture, $"this order ({n:N2} in the account's currency)") : "this order";
         var rule = decision.Rule is null ? "" : $" (rule \"{decision.Rule}\")";
-        var factor = FactorWords(decision.StepUp);
-        var recent = decision.StepUp?.MaxAge is { } age ? $", proven within the last {Waits.Words(age)}" : "";
+        var factor = StepUpFlow.FactorWords(decision.StepUp);
+        var recent = StepUpFlow.RecencyWords(decision.StepUp);
         var why = decision.Reason switch
         {
             PolicyReasons.ProofTooOld => $"{amount} needs a fresher proof that it is you: your last confirmation is too old{rule}.",
@@ -480,26 +431,6 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
         };
         return $"{why} Confirm it is you with {factor}{recent}. Your ticket is kept: confirm below, then press \"Place order\" once more.";
     }
-
-    private static string FactorWords(StepUpRequirement? stepUp) =>
-        stepUp is null ? "a second factor" : string.Join(" or ", stepUp.Classes.Select(c => c switch
-        {
-            ProofClass.PhishingResistant => "a security key or passkey",
-            ProofClass.Possession => "an authenticator app or device",
-            ProofClass.Restricted => "an SMS code",
-            ProofClass.LookupSecret => "a recovery code",
-            _ => "your password",
-        }));
-
-    private static string StepUpError(Error error) => error.Code switch
-    {
-        FactorErrors.InvalidCode => "That confirmation was not accepted. Try again: check that the code is the current one, or use your security key.",
-        FactorErrors.ThrottledCode => "Too many failed attempts. Wait a moment and try again.",
-        FactorErrors.FlowInvalidCode => "This confirmation has expired or was already used.",
-        FactorErrors.FlowFailedCode => "Too many failed attempts in this confirmation.",
-        FactorErrors.NotAvailableCode => "That factor is not set up for your account. Use another one.",
-        _ => error.Message,
-    };
 
     private async Task<IActionResult> ShowAsync(bool freshKey)
     {
@@ -529,6 +460,3 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
         return Page();
     }
 }
-
-/// <summary>The in-place step-up: which of the accepted factors this page offers, and the security key's assertion options (standard WebAuthn JSON).</summary>
-public sealed record StepUpPrompt(bool SecurityKey, bool Totp, string? WebAuthnOptions);

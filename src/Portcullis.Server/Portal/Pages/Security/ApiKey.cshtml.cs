@@ -61,6 +61,7 @@ public sealed class ApiKeyModel(ApiKeyService keys, ApiKeyUsageService usage, Po
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = ApiKeyPortal.Refusal(decision, "rotate an API key");
+            OfferConfirm(decision, Operations.ApiKeyRotate);
             return await LoadAsync(current, id, null) ? Page() : NotFoundPage();
         }
 
@@ -111,6 +112,7 @@ public sealed class ApiKeyModel(ApiKeyService keys, ApiKeyUsageService usage, Po
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = ApiKeyPortal.Refusal(decision, "revoke an API key");
+            OfferConfirm(decision, Operations.ApiKeyRevoke);
             return await LoadAsync(current, id, null) ? Page() : NotFoundPage();
         }
 

@@ -50,7 +50,13 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
     /// <summary>The key just created, with its private key or secret: shown in this answer only.</summary>
     public CreatedKey? Created { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(bool revoked = false)
+    /// <summary>
+    /// Creating a key would need a fresh proof now: what is needed, in words, shown above the form with a link to confirm
+    /// first (so a filled form is not lost); <c>null</c> when no step-up is needed.
+    /// </summary>
+    public string? ConfirmFirst { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(bool revoked = false, bool confirmed = false)
     {
         if (await CurrentSessionAsync() is not { } current)
         {
@@ -61,6 +67,10 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         if (revoked)
         {
             Notice = "The key was revoked. Requests signed with it are refused from now on.";
+        }
+        else if (confirmed)
+        {
+            Notice = "Confirmed: it is you. You can create a key now.";
         }
 
         await LoadAsync(current);
@@ -79,6 +89,7 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = ApiKeyPortal.Refusal(decision, "create an API key");
+            OfferConfirm(decision, Operations.ApiKeyCreate);
             await LoadAsync(current);
             return Page();
         }
@@ -151,6 +162,7 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = ApiKeyPortal.Refusal(decision, "revoke an API key");
+            OfferConfirm(decision, Operations.ApiKeyRevoke);
             await LoadAsync(current);
             return Page();
         }
@@ -171,6 +183,11 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
     private async Task LoadAsync(SessionContext current)
     {
         Now = time.GetUtcNow();
+        var create = await policy.ExplainAsync(current, Describe(current, Operations.ApiKeyCreate), HttpContext.RequestAborted);
+        ConfirmFirst = create.Decision.Kind == DecisionKind.StepUp
+            ? $"Creating a key needs a fresh proof that it is you, with {StepUpFlow.FactorWords(create.Decision.StepUp)}{StepUpFlow.RecencyWords(create.Decision.StepUp)}. " +
+              "Confirm it's you first, then fill in the form."
+            : null;
         var (decision, _) = await policy.DecideAsync(current, Describe(current, Operations.ApiKeyRead), HttpContext.RequestAborted);
         if (decision.Kind != DecisionKind.Allow)
         {

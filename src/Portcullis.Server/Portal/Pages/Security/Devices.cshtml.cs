@@ -60,7 +60,7 @@ public sealed class DevicesModel(DeviceService devices) : PortalPageModel
             return elsewhere;
         }
 
-        if (await SecurityChanges.RefusedAsync(HttpContext, current, Describe(current, Operations.DeviceRename)) is { } refusal)
+        if (await SecurityChanges.RefusedAsync(this, current, Describe(current, Operations.DeviceRename)) is { } refusal)
         {
             return await FailedAsync(current, refusal);
         }
@@ -89,7 +89,7 @@ public sealed class DevicesModel(DeviceService devices) : PortalPageModel
             return RedirectToPage("/Password");
         }
 
-        if (await SecurityChanges.RefusedAsync(HttpContext, current, Describe(current, Operations.DeviceRevoke)) is { } refusal)
+        if (await SecurityChanges.RefusedAsync(this, current, Describe(current, Operations.DeviceRevoke)) is { } refusal)
         {
             return await FailedAsync(current, refusal);
         }

@@ -314,7 +314,7 @@ public sealed class FactorsModel(
             return await FailedAsync(current, SecurityChanges.EnrollmentFirst);
         }
 
-        return await SecurityChanges.RefusedAsync(HttpContext, current, request) is { } words ? await FailedAsync(current, words) : null;
+        return await SecurityChanges.RefusedAsync(this, current, request) is { } words ? await FailedAsync(current, words) : null;
     }
 
     private async Task<IActionResult> FailedAsync(SessionContext current, string error)

@@ -113,6 +113,7 @@ public sealed class NetworksModel(TrustedNetworkService networks, PolicyGate pol
     private async Task<string?> DecideAsync(SessionContext current, string operation, string what)
     {
         var (decision, _) = await policy.DecideAsync(current, Describe(current, operation), HttpContext.RequestAborted);
+        OfferConfirm(decision, operation);
         return decision.Kind == DecisionKind.Allow ? null : ApiKeyPortal.Refusal(decision, what);
     }
 

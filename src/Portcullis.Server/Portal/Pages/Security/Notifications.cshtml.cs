@@ -225,6 +225,7 @@ public sealed class NotificationsModel(NotificationSettingsService settings, Act
         }
 
         Error = ApiKeyPortal.Refusal(decision, what);
+        OfferConfirm(decision, operation);
         return await PageAsync(current);
     }
 

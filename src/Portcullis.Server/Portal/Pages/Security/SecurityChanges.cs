@@ -1,4 +1,3 @@
-using System.Globalization;
 using Portcullis.Core.Policy;
 using Portcullis.Core.Sessions;
 using Portcullis.Server.Policy;
@@ -7,7 +6,7 @@ namespace Portcullis.Server.Portal.Pages.Security;
 
 /// <summary>
 /// What the factors and devices pages say when the policy does not allow a change: a step-up is explained in words (which
-/// factor, how recent), since these pages cannot ask for the proof in place yet.
+/// factor, how recent) with a link to confirm it on <c>/security/confirm</c> (<see cref="PortalPageModel.OfferConfirm"/>).
 /// </summary>
 internal static class SecurityChanges
 {
@@ -17,9 +16,11 @@ internal static class SecurityChanges
         "authenticator app on the sign-in factors page first; after that everything else works again.";
 
     /// <summary>Asks the policy for <paramref name="request"/>; <c>null</c> when allowed, else what to do, in words.</summary>
-    public static async Task<string?> RefusedAsync(HttpContext http, SessionContext current, OperationRequest request)
+    public static async Task<string?> RefusedAsync(PortalPageModel page, SessionContext current, OperationRequest request)
     {
+        var http = page.HttpContext;
         var (decision, _) = await http.RequestServices.GetRequiredService<PolicyGate>().DecideAsync(current, request, http.RequestAborted);
+        page.OfferConfirm(decision, request.Operation);
         return decision.Kind switch
         {
             DecisionKind.Allow => null,
@@ -29,22 +30,7 @@ internal static class SecurityChanges
         };
     }
 
-    private static string StepUpWords(StepUpRequirement? stepUp)
-    {
-        var proofs = stepUp is null || stepUp.Classes.Count == 0 ? "a second factor" : string.Join(" or ", stepUp.Classes.Select(c => c switch
-        {
-            ProofClass.PhishingResistant => "a security key or passkey",
-            ProofClass.Possession => "an authenticator app or device",
-            ProofClass.Restricted => "an SMS code",
-            ProofClass.LookupSecret => "a recovery code",
-            _ => "your password",
-        }).Distinct());
-        var within = stepUp?.MaxAge is { } age ? " within the last " + Span(age) : "";
-        return $"Nothing was changed: this needs a fresh proof that it is you, with {proofs}{within}. " +
-            "Sign out, sign in again with that, and make the change straight away.";
-    }
-
-    private static string Span(TimeSpan age) => age.TotalMinutes >= 1
-        ? string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalMinutes} minute{(age.TotalMinutes >= 2 ? "s" : "")}")
-        : string.Create(CultureInfo.InvariantCulture, $"{(int)age.TotalSeconds} seconds");
+    private static string StepUpWords(StepUpRequirement? stepUp) =>
+        $"Nothing was changed: this needs a fresh proof that it is you, with {StepUpFlow.FactorWords(stepUp)}{StepUpFlow.RecencyWords(stepUp)}. " +
+        "Confirm it's you with the link below, then make the change straight away.";
 }
