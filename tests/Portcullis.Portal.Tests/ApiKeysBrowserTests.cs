@@ -13,25 +13,8 @@ namespace Portcullis.Portal.Tests;
 /// rotation refused with the step-up explained once the security-key proof is too old.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class ApiKeysBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task AGeneratedKey_IsShownOnce_AndSignsARealRequest()
@@ -62,9 +45,9 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator($"tr[data-key='{keyId}']")).ToContainTextAsync("active");
         Assert.DoesNotContain("PRIVATE KEY", await page.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(privateKey.Split('\n')[1], await page.ContentAsync(), StringComparison.Ordinal);
-        Assert.DoesNotContain(privateKey.Split('\n')[1], _gate.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(privateKey.Split('\n')[1], Gate.Logs.All, StringComparison.Ordinal);
 
-        using (var client = PortcullisHttpClient.Create(_gate.BaseAddress, file, time: _gate.Time))
+        using (var client = PortcullisHttpClient.Create(Gate.BaseAddress, file, time: Gate.Time))
         {
             using var me = await client.GetAsync("/api/v1/me");
             Assert.Equal(HttpStatusCode.OK, me.StatusCode);
@@ -103,7 +86,7 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#ip_allowlist-error")).ToContainTextAsync("127.0.0.2/33");
         await Assertions.Expect(page.GetByLabel("IP allowlist")).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(page.GetByLabel("Markets")).ToHaveValueAsync("NASDAQ, NYSE");
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type == "apikey.created");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "apikey.created");
 
         await page.GetByLabel("IP allowlist").FillAsync("127.0.0.2/32");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
@@ -115,7 +98,7 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(row.Locator(".scopes")).ToContainTextAsync("max order 10,000");
         await Assertions.Expect(row.Locator(".allowlist")).ToHaveTextAsync("127.0.0.2/32");
         await Assertions.Expect(row).ToContainTextAsync("Ed25519 signature");
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "apikey.created");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "apikey.created");
         await ScreenshotAsync(page, "security-api-keys");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "security-api-keys-phone");
@@ -149,12 +132,12 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator($"tr[data-key='{oldKeyId}'] .state")).ToHaveTextAsync("revoked");
         await Assertions.Expect(page.Locator($"tr[data-key='{newKeyId}'] .state")).ToHaveTextAsync("active");
         await Assertions.Expect(page.Locator($"tr[data-key='{oldKeyId}']").GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         Assert.Contains(audit, e => e.Type == "apikey.rotated");
         Assert.Contains(audit, e => e.Type == "apikey.revoked");
 
         // Six minutes on, the security-key proof is older than tier 1 allows: rotating is refused, the step-up explained.
-        _gate.Time.Advance(TimeSpan.FromMinutes(6));
+        Gate.Time.Advance(TimeSpan.FromMinutes(6));
         await page.Locator($"tr[data-key='{newKeyId}']").GetByRole(AriaRole.Link).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Rotate key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Nothing was changed: to rotate an API key you need a fresh proof that it is you.");
@@ -163,21 +146,19 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Confirm it's you with your security key" })).ToHaveAttributeAsync("href",
             new System.Text.RegularExpressions.Regex("^/security/confirm\\?return=%2Fsecurity%2Fapi-keys%2F[0-9a-f-]{36}&operation=apikey\\.rotate$"));
         await Assertions.Expect(page.Locator(".details .state")).ToHaveTextAsync("active");
-        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "apikey.rotated");
+        Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == "apikey.rotated");
     }
 
     /// <summary>A user with a security key, signed in with it (a fresh phishing-resistant proof, as tier 1 asks).</summary>
     private async Task<IPage> SignedInWithSecurityKeyAsync(string username)
     {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true });
-        var page = await _context.NewPageAsync();
-        await _gate.CreateUserAsync(username);
+        var page = await NewPageAsync(acceptDownloads: true);
+        await Gate.CreateUserAsync(username);
         await VirtualAuthenticator.AddAsync(page);
         await page.GotoAsync(Url("/sign-in"));
-        using (var client = _gate.CreateClient())
+        using (var client = Gate.CreateClient())
         {
-            var password = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString()!;
+            var password = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString()!;
             await VirtualAuthenticator.RegisterThroughApiAsync(page, password);
         }
 
@@ -189,12 +170,4 @@ public sealed class ApiKeysBrowserTests(BrowserFixture browser) : IAsyncLifetime
         return page;
     }
 
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Playwright;
-using Portcullis.Testing;
 using static Portcullis.Portal.Tests.PortalSteps;
 
 namespace Portcullis.Portal.Tests;
@@ -9,25 +8,8 @@ namespace Portcullis.Portal.Tests;
 /// session (its next page load lands on sign-in); renaming this device shows the new name.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class DevicesBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class DevicesBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task RevokingAnotherDevice_EndsItsSession_WhoseNextPageLoadLandsOnSignIn()
@@ -35,10 +17,10 @@ public sealed class DevicesBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var first = await NewPageAsync();
         var second = await NewPageAsync();
         var violations = WatchCspViolations(first);
-        await _gate.CreateUserAsync("judy");
-        var secret = await EnrolTotpThroughApiAsync(_gate, "judy");
-        await SignInWithTotpAsync(_gate, first, "judy", secret);
-        await SignInWithTotpAsync(_gate, second, "judy", secret);
+        await Gate.CreateUserAsync("judy");
+        var secret = await EnrolTotpThroughApiAsync(Gate, "judy");
+        await SignInWithTotpAsync(Gate, first, "judy", secret);
+        await SignInWithTotpAsync(Gate, second, "judy", secret);
 
         await first.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
         await first.GetByRole(AriaRole.Link, new() { Name = "Devices", Exact = true }).ClickAsync();
@@ -61,13 +43,13 @@ public sealed class DevicesBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var revoked = first.Locator($"tbody tr[data-device=\"{otherId}\"]");
         await Assertions.Expect(revoked).ToContainTextAsync("Revoked");
         await Assertions.Expect(revoked.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         Assert.Contains(audit, e => e.Type == "device.revoked");
         Assert.Contains(audit, e => e.Type == "session.revoked");
 
         await second.ReloadAsync();
         await Assertions.Expect(second.GetByLabel("Username")).ToBeVisibleAsync();
-        Assert.StartsWith(Url(_gate, "/sign-in"), second.Url, StringComparison.Ordinal);
+        Assert.StartsWith(Url("/sign-in"), second.Url, StringComparison.Ordinal);
 
         await first.ReloadAsync();
         await Assertions.Expect(first.GetByRole(AriaRole.Heading, new() { Name = "Your devices" })).ToBeVisibleAsync();
@@ -78,10 +60,10 @@ public sealed class DevicesBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task RenamingThisDevice_ShowsTheNewName()
     {
         var page = await NewPageAsync();
-        await _gate.CreateUserAsync("ken");
-        await SignInWithPasswordAsync(_gate, page, "ken");
+        await Gate.CreateUserAsync("ken");
+        await SignInWithPasswordAsync(Gate, page, "ken");
 
-        await page.GotoAsync(Url(_gate, "/security/devices"));
+        await page.GotoAsync(Url("/security/devices"));
         var mine = page.Locator("tbody tr").Filter(new() { HasText = "(this device)" });
         await Assertions.Expect(mine).ToHaveCountAsync(1);
         await mine.GetByRole(AriaRole.Textbox).FillAsync("Work laptop");
@@ -89,7 +71,7 @@ public sealed class DevicesBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The device was renamed.");
         await Assertions.Expect(mine.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync("Work laptop (this device)");
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "device.renamed");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "device.renamed");
 
         // A name the device registry refuses is explained at the top, and nothing changes.
         await mine.GetByRole(AriaRole.Textbox).EvaluateAsync("input => input.removeAttribute('maxlength')");
@@ -99,11 +81,4 @@ public sealed class DevicesBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(mine.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync("Work laptop (this device)");
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
 }

@@ -14,33 +14,16 @@ namespace Portcullis.Portal.Tests;
 /// sign in; recovery codes shown once; a removal that needs a fresh proof explained in words; the last strong factor kept.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class FactorsBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task AnAuthenticatorApp_EnrolledFromTheShownSecret_SignsIn()
     {
         var page = await NewPageAsync();
         var violations = WatchCspViolations(page);
-        await _gate.CreateUserAsync("grace");
-        await SignInWithPasswordAsync(_gate, page, "grace");
+        await Gate.CreateUserAsync("grace");
+        await SignInWithPasswordAsync(Gate, page, "grace");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Security" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Sign-in factors", Exact = true }).ClickAsync();
@@ -57,14 +40,14 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         Assert.DoesNotContain(shown.Replace(" ", "", StringComparison.Ordinal), page.Url, StringComparison.Ordinal);
         await ScreenshotAsync(page, "security-factors-totp");
 
-        await page.GetByLabel("6-digit code the app now shows").FillAsync(Code(_gate, secret));
+        await page.GetByLabel("6-digit code the app now shows").FillAsync(Code(Gate, secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and add" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your authenticator app was added. Use it the next time you sign in.");
         var row = page.Locator("tbody tr").Filter(new() { HasText = "Authenticator app (code)" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
         await Assertions.Expect(row.GetByRole(AriaRole.Rowheader)).ToHaveTextAsync("Phone");
         await Assertions.Expect(page.Locator("#totp-secret")).ToHaveCountAsync(0);
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "factor.bound");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "factor.bound");
 
         // Removing it needs a fresh second-factor proof this password-only session does not have: the page says what to do.
         await row.GetByRole(AriaRole.Button, new() { Name = "Remove Phone" }).ClickAsync();
@@ -75,14 +58,14 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(row).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await SignInWithTotpAsync(_gate, page, "grace", secret);
-        using (var data = JsonDocument.Parse((await _gate.ReadAuditAsync()).Last(e => e.Type == "signin.succeeded").Data))
+        await SignInWithTotpAsync(Gate, page, "grace", secret);
+        using (var data = JsonDocument.Parse((await Gate.ReadAuditAsync()).Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.Equal("password+totp", data.RootElement.GetProperty("method").GetString());
         }
 
         // With a fresh proof the removal passes the policy, and the rule that the last strong factor stays is explained.
-        await page.GotoAsync(Url(_gate, "/security/factors"));
+        await page.GotoAsync(Url("/security/factors"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove Phone" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync(
             "That is your last security key or authenticator: it cannot be removed. Add another one first, then remove this one.");
@@ -99,11 +82,11 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await NewPageAsync();
         var violations = WatchCspViolations(page);
-        await _gate.CreateUserAsync("heidi");
+        await Gate.CreateUserAsync("heidi");
         var key = await VirtualAuthenticator.AddAsync(page);
-        await SignInWithPasswordAsync(_gate, page, "heidi");
+        await SignInWithPasswordAsync(Gate, page, "heidi");
 
-        await page.GotoAsync(Url(_gate, "/security/factors"));
+        await page.GotoAsync(Url("/security/factors"));
         await page.GetByLabel("Name for the key").FillAsync("Blue key");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add security key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Finish adding your security key" })).ToBeVisibleAsync();
@@ -119,13 +102,13 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.SetViewportSizeAsync(1280, 900);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
-        await page.GotoAsync(Url(_gate, "/sign-in"));
+        await page.GotoAsync(Url("/sign-in"));
         await page.GetByLabel("Username").FillAsync("heidi");
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
-        using (var data = JsonDocument.Parse((await _gate.ReadAuditAsync()).Last(e => e.Type == "signin.succeeded").Data))
+        using (var data = JsonDocument.Parse((await Gate.ReadAuditAsync()).Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.Equal("password+webauthn", data.RootElement.GetProperty("method").GetString());
         }
@@ -137,11 +120,11 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task RecoveryCodes_AreShownOnce_AndTheCountStays()
     {
         var page = await NewPageAsync();
-        await _gate.CreateUserAsync("ivan");
-        var secret = await EnrolTotpThroughApiAsync(_gate, "ivan");
-        await SignInWithTotpAsync(_gate, page, "ivan", secret);
+        await Gate.CreateUserAsync("ivan");
+        var secret = await EnrolTotpThroughApiAsync(Gate, "ivan");
+        await SignInWithTotpAsync(Gate, page, "ivan", secret);
 
-        await page.GotoAsync(Url(_gate, "/security/factors"));
+        await page.GotoAsync(Url("/security/factors"));
         await Assertions.Expect(page.Locator("#recovery-status")).ToContainTextAsync("You have no recovery codes.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Generate new recovery codes" }).ClickAsync();
 
@@ -154,47 +137,47 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.Locator("#recovery-status")).ToContainTextAsync("Recovery codes left: 10.");
         await ScreenshotAsync(page, "security-factors-recovery-codes");
 
-        await page.GotoAsync(Url(_gate, "/security/factors"));
+        await page.GotoAsync(Url("/security/factors"));
         await Assertions.Expect(page.Locator("#recovery-status")).ToContainTextAsync("Recovery codes left: 10.");
         await Assertions.Expect(page.Locator("#recovery-codes")).ToHaveCountAsync(0);
         Assert.DoesNotContain(first, await page.ContentAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain(first, page.Url, StringComparison.Ordinal);
-        Assert.DoesNotContain(first, _gate.Logs.All, StringComparison.Ordinal);
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type.StartsWith("recovery_codes.", StringComparison.Ordinal));
+        Assert.DoesNotContain(first, Gate.Logs.All, StringComparison.Ordinal);
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type.StartsWith("recovery_codes.", StringComparison.Ordinal));
     }
 
     [SkippableFact]
     public async Task ASessionOpenedWithARecoveryCode_IsSentToTheFactorsPage_AndMayOnlyEnrolUntilItHas()
     {
         var page = await NewPageAsync();
-        var liam = await _gate.CreateUserAsync("liam");
-        await EnrolTotpThroughApiAsync(_gate, "liam");
-        var issued = await _gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(liam.Id, null, CancellationToken.None);
+        var liam = await Gate.CreateUserAsync("liam");
+        await EnrolTotpThroughApiAsync(Gate, "liam");
+        var issued = await Gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(liam.Id, null, CancellationToken.None);
         Assert.True(issued.IsSuccess);
 
         // The sign-in page cannot take a recovery code yet: sign in through the API from the page, as a browser client.
-        await page.GotoAsync(Url(_gate, "/sign-in"));
+        await page.GotoAsync(Url("/sign-in"));
         var status = await page.EvaluateAsync<int>(RecoverySignInScript, new[] { "liam", TestGate.StrongPassword, issued.Value.Codes[0] });
         Assert.Equal(200, status);
 
-        await page.GotoAsync(Url(_gate, "/"));
-        Assert.Equal(Url(_gate, "/security/factors"), page.Url);
+        await page.GotoAsync(Url("/"));
+        Assert.Equal(Url("/security/factors"), page.Url);
         await Assertions.Expect(page.Locator("#enrollment-required")).ToContainTextAsync("You signed in with a recovery code.");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove Phone" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Generate new recovery codes" })).ToHaveCountAsync(0);
-        await page.GotoAsync(Url(_gate, "/security/devices"));
-        Assert.Equal(Url(_gate, "/security/factors"), page.Url);
+        await page.GotoAsync(Url("/security/devices"));
+        Assert.Equal(Url("/security/factors"), page.Url);
 
         await page.GetByLabel("Name for the app").FillAsync("New phone");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add authenticator app" }).ClickAsync();
         var secret = Base32Encoding.ToBytes((await page.Locator("#totp-secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal));
-        _gate.Time.Advance(TimeSpan.FromSeconds(30)); // the API enrolment above used this period's code
-        await page.GetByLabel("6-digit code the app now shows").FillAsync(Code(_gate, secret));
+        Gate.Time.Advance(TimeSpan.FromSeconds(30)); // the API enrolment above used this period's code
+        await page.GetByLabel("6-digit code the app now shows").FillAsync(Code(Gate, secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Confirm and add" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your authenticator app was added. Use it the next time you sign in.");
         await Assertions.Expect(page.Locator("#enrollment-required")).ToHaveCountAsync(0);
 
-        await page.GotoAsync(Url(_gate, "/"));
+        await page.GotoAsync(Url("/"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
     }
 
@@ -203,17 +186,17 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
     {
         var page = await NewPageAsync();
         var violations = WatchCspViolations(page);
-        await _gate.CreateUserAsync("mallory");
-        await SignInWithPasswordAsync(_gate, page, "mallory");
+        await Gate.CreateUserAsync("mallory");
+        await SignInWithPasswordAsync(Gate, page, "mallory");
 
-        await page.GotoAsync(Url(_gate, "/security/factors"));
+        await page.GotoAsync(Url("/security/factors"));
         await page.GetByRole(AriaRole.Button, new() { Name = "Connect the app" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Connect the Portcullis Authenticator app" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "QR code for the Portcullis Authenticator app" })).ToBeVisibleAsync();
         var code = await page.Locator("#push-code").InnerTextAsync();
         Assert.False(string.IsNullOrWhiteSpace(code));
         Assert.DoesNotContain(code, page.Url, StringComparison.Ordinal);
-        using (var data = JsonDocument.Parse((await _gate.ReadAuditAsync()).Last(e => e.Type == "factor.enrolment_started").Data))
+        using (var data = JsonDocument.Parse((await Gate.ReadAuditAsync()).Last(e => e.Type == "factor.enrolment_started").Data))
         {
             Assert.Equal("push", data.RootElement.GetProperty("kind").GetString());
         }
@@ -234,11 +217,4 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         }
         """;
 
-    private async Task<IPage> NewPageAsync()
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
 }

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-using Portcullis.Testing;
 
 namespace Portcullis.Portal.Tests;
 
@@ -11,25 +10,8 @@ namespace Portcullis.Portal.Tests;
 /// saying so and how to lift it, and lifting shows its countdown. Screenshots go to <c>screenshots/</c>.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed partial class MoneyBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed partial class MoneyBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task ANewDestination_ShowsItsCountdown_AndAWithdrawalToItBeforeThenIsRefusedSayingWhen()
@@ -44,7 +26,7 @@ public sealed partial class MoneyBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByRole(AriaRole.Button, new() { Name = "Add destination" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The destination was saved.");
-        var usableFrom = _gate.Time.GetUtcNow().AddHours(24);
+        var usableFrom = Gate.Time.GetUtcNow().AddHours(24);
         var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Savings at home" });
         await Assertions.Expect(item).ToContainTextAsync("account ending 3000");
         await Assertions.Expect(item).ToContainTextAsync("Usable from " + usableFrom.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
@@ -64,7 +46,7 @@ public sealed partial class MoneyBrowserTests(BrowserFixture browser) : IAsyncLi
         await Assertions.Expect(refusal).ToContainTextAsync("No withdrawal was made: the destination \"Savings at home\" was added recently and can be used from "
             + usableFrom.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC, in 1 day.");
         await ScreenshotAsync(page, "money-withdrawal-refused");
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         Assert.Single(audit, e => e.Type == "destination.added");
         Assert.DoesNotContain(audit, e => e.Type == "withdrawal.requested");
         await Assertions.Expect(page.GetByText("No withdrawals yet.")).ToBeVisibleAsync();
@@ -81,7 +63,7 @@ public sealed partial class MoneyBrowserTests(BrowserFixture browser) : IAsyncLi
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Frozen.");
         await Assertions.Expect(page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Everything (trading, withdrawals, API keys, security changes)" }))
             .ToBeVisibleAsync();
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "freeze.set");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "freeze.set");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Trade", Exact = true }).ClickAsync();
         await page.GetByLabel("Symbol").FillAsync("AAPL");
@@ -90,17 +72,17 @@ public sealed partial class MoneyBrowserTests(BrowserFixture browser) : IAsyncLi
         var alert = page.Locator("#trade-error");
         await Assertions.Expect(alert).ToContainTextAsync("your account is frozen for trading");
         await Assertions.Expect(alert).ToContainTextAsync("To lift it, open Freeze and lock under Security and press Lift");
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type == "order.placed");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "order.placed");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Freeze and lock: lift the freeze" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Lift the freeze of Everything (trading, withdrawals, API keys, security changes)" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Lifting was requested.");
-        var liftAt = _gate.Time.GetUtcNow().AddHours(24);
+        var liftAt = Gate.Time.GetUtcNow().AddHours(24);
         var item = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "Lifting was requested: it is lifted at" });
         await Assertions.Expect(item).ToContainTextAsync(liftAt.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC");
         await Assertions.Expect(item.Locator("[data-countdown]")).ToHaveTextAsync(Left());
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "freeze.lift_requested");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "freeze.lift_requested");
         await ScreenshotAsync(page, "freeze");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "freeze-phone");
@@ -112,19 +94,9 @@ public sealed partial class MoneyBrowserTests(BrowserFixture browser) : IAsyncLi
 
     private async Task<IPage> SignedInAsync(string username, decimal usd)
     {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await _context.NewPageAsync();
-        await SecurityKeySignIn.SignInAsync(_gate, page, username, usd, pastCooldown: true);
+        var page = await NewPageAsync();
+        await SecurityKeySignIn.SignInAsync(Gate, page, username, usd, pastCooldown: true);
         return page;
     }
 
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

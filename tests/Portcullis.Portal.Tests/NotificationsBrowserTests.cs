@@ -9,25 +9,8 @@ namespace Portcullis.Portal.Tests;
 /// trusted network (the address the browser connects from) added and removed.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class NotificationsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class NotificationsBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task TheAntiPhishingPhrase_IsSetAndShown_AndAnAlertAddressIsAddedAndRemoved()
@@ -45,7 +28,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByRole(AriaRole.Button, new() { Name = "Save phrase" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your anti-phishing phrase was saved. Every email from us will show it.");
         await Assertions.Expect(page.Locator("#current-phrase")).ToHaveTextAsync("purple otter at noon");
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "notification.phrase_set");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "notification.phrase_set");
 
         await page.GetByLabel("Address", new() { Exact = true }).FillAsync("jade.alerts@example.com");
         await page.GetByLabel("Label (optional)").FillAsync("Work mail");
@@ -91,7 +74,7 @@ public sealed class NotificationsBrowserTests(BrowserFixture browser) : IAsyncLi
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The network was added to your trusted networks.");
         var row = page.Locator("tbody tr").Filter(new() { HasText = "Home" });
         await Assertions.Expect(row).ToHaveCountAsync(1);
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "trusted_network.added");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "trusted_network.added");
         await ScreenshotAsync(page, "security-networks");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "security-networks-phone");
@@ -105,15 +88,13 @@ public sealed class NotificationsBrowserTests(BrowserFixture browser) : IAsyncLi
     /// <summary>A user with a security key, signed in with it (a fresh phishing-resistant proof, as tier 1 asks).</summary>
     private async Task<IPage> SignedInWithSecurityKeyAsync(string username)
     {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await _context.NewPageAsync();
-        await _gate.CreateUserAsync(username);
+        var page = await NewPageAsync();
+        await Gate.CreateUserAsync(username);
         await VirtualAuthenticator.AddAsync(page);
         await page.GotoAsync(Url("/sign-in"));
-        using (var client = _gate.CreateClient())
+        using (var client = Gate.CreateClient())
         {
-            var password = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString()!;
+            var password = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString()!;
             await VirtualAuthenticator.RegisterThroughApiAsync(page, password);
         }
 
@@ -125,12 +106,4 @@ public sealed class NotificationsBrowserTests(BrowserFixture browser) : IAsyncLi
         return page;
     }
 
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

@@ -17,34 +17,17 @@ namespace Portcullis.Portal.Tests;
 /// stays on the gate's origin.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class OpsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class OpsBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private readonly List<IBrowserContext> _contexts = [];
-    private TestGate _gate = null!;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task TheCheckup_ListsWhatToImprove_FromTheRealState_WithALinkForEach()
     {
-        var (page, requests) = await NewPageAsync();
-        var judy = await _gate.CreateUserAsync("judy");
+        var (page, requests) = await NewRecordedPageAsync();
+        var judy = await Gate.CreateUserAsync("judy");
         using (var key = Key.Create(SignatureAlgorithm.Ed25519))
         {
-            var created = await _gate.Services.GetRequiredService<ApiKeyService>().CreateAsync(judy.Id, new NewApiKey
+            var created = await Gate.Services.GetRequiredService<ApiKeyService>().CreateAsync(judy.Id, new NewApiKey
             {
                 Name = "Grid bot",
                 PublicKey = Base64Url.EncodeToString(key.PublicKey.Export(KeyBlobFormat.RawPublicKey)),
@@ -75,15 +58,15 @@ public sealed class OpsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await ScreenshotAsync(page, "security-checkup");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "security-checkup-phone");
-        requests.AssertAllLocal(_gate.BaseAddress);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     [SkippableFact]
     public async Task TheActivityLog_ShowsTheUsersOwnEvents_InWords_NewestFirst_Paged_AndSearchable()
     {
-        var (page, requests) = await NewPageAsync();
-        var kim = await _gate.CreateUserAsync("kim");
-        var other = await _gate.CreateUserAsync("leo");
+        var (page, requests) = await NewRecordedPageAsync();
+        var kim = await Gate.CreateUserAsync("kim");
+        var other = await Gate.CreateUserAsync("leo");
         await AppendAsync(Enumerable.Range(0, 30).Select(_ => new AuditRecord(AuditEventTypes.SessionRevoked, "ok", Actors.System, Actors.User(kim.Id)))
             .Append(new AuditRecord(AuditEventTypes.SignInFailed, "bad_password", Actors.Anonymous, Actors.User(other.Id)))
             .Append(new AuditRecord("custom.thing", "ok", Actors.User(kim.Id))));
@@ -116,22 +99,22 @@ public sealed class OpsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("The first day is not a date. Write it as year-month-day, e.g. 2026-11-02.");
         await page.GotoAsync(Url("/activity?to=2026-11-01"));
         await Assertions.Expect(page.GetByText("Nothing to show.")).ToBeVisibleAsync();
-        requests.AssertAllLocal(_gate.BaseAddress);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     [SkippableFact]
     public async Task AnOperator_DisablesAndEnablesAUser_FreezesAndLifts_AndReadsTheVerifiedAuditLog()
     {
-        var (page, requests) = await NewPageAsync();
-        await _gate.CreateUserAsync("olga", role: UserRole.Operator);
-        var secret = await _gate.EnrolTotpAsync("olga"); // operator actions are routine: they need a second factor
-        var mia = await _gate.CreateUserAsync("mia");
-        await _gate.OpenFundedAccountAsync(mia.Id, "Mia trading", 500m);
+        var (page, requests) = await NewRecordedPageAsync();
+        await Gate.CreateUserAsync("olga", role: UserRole.Operator);
+        var secret = await Gate.EnrolTotpAsync("olga"); // operator actions are routine: they need a second factor
+        var mia = await Gate.CreateUserAsync("mia");
+        await Gate.OpenFundedAccountAsync(mia.Id, "Mia trading", 500m);
         await page.GotoAsync(Url("/sign-in"));
         await page.GetByLabel("Username").FillAsync("olga");
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, _gate.Time.GetUtcNow()));
+        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, Gate.Time.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
 
@@ -141,7 +124,7 @@ public sealed class OpsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Disable mia" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("mia was disabled and every one of their sessions signed out.");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "mia" }).First).ToContainTextAsync("disabled");
-        var disabled = (await _gate.ReadAuditAsync()).Last(e => e.Type == AuditEventTypes.UserDisabled);
+        var disabled = (await Gate.ReadAuditAsync()).Last(e => e.Type == AuditEventTypes.UserDisabled);
         Assert.Equal(Actors.User((await FindAsync("olga")).Id), disabled.Actor);
         Assert.Equal(Actors.User(mia.Id), disabled.Subject);
         await page.GetByRole(AriaRole.Button, new() { Name = "Enable mia" }).ClickAsync();
@@ -165,22 +148,22 @@ public sealed class OpsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Support case 12" })).ToContainTextAsync("lifted");
 
         await page.GotoAsync(Url("/operator/audit"));
-        var count = (await _gate.ReadAuditAsync()).Count;
+        var count = (await Gate.ReadAuditAsync()).Count;
         await Assertions.Expect(page.Locator("#chain-status")).ToHaveTextAsync(new Regex($"^Chain OK: {count} events verified, head [0-9a-f]{{16}}\\.$"));
         await Assertions.Expect(page.Locator("tbody tr").First).ToContainTextAsync("freeze.lifted");
         await ScreenshotAsync(page, "operator-audit");
-        requests.AssertAllLocal(_gate.BaseAddress);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     private async Task<User> FindAsync(string username)
     {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        await using var unit = await Gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
         return (await unit.Users.FindByUsernameAsync(username, CancellationToken.None))!;
     }
 
     private async Task AppendAsync(IEnumerable<AuditRecord> records)
     {
-        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        await using var unit = await Gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
         foreach (var record in records)
         {
             unit.Audit.Append(record);
@@ -197,23 +180,5 @@ public sealed class OpsBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
-    private async Task<(IPage Page, RequestLog Requests)> NewPageAsync()
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        _contexts.Add(context);
-        var requests = RequestLog.Record(context);
-        return (await context.NewPageAsync(), requests);
-    }
-
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

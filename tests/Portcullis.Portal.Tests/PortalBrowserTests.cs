@@ -19,38 +19,21 @@ namespace Portcullis.Portal.Tests;
 /// gate's own origin. Screenshots go to <c>screenshots/</c> beside the test assembly.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PortalBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task SignIn_WithPasswordAndSecurityKey_ShowsTheDashboard_AndEveryRequestStaysOnTheOrigin()
     {
         var page = await NewPageAsync();
         var requests = RequestLog.Record(page.Context);
-        var alice = await _gate.CreateUserAsync("alice");
-        var account = await _gate.OpenFundedAccountAsync(alice.Id, "Alice trading", 25_000m);
+        var alice = await Gate.CreateUserAsync("alice");
+        var account = await Gate.OpenFundedAccountAsync(alice.Id, "Alice trading", 25_000m);
         var key = await VirtualAuthenticator.AddAsync(page);
         await page.GotoAsync(Url("/sign-in"));
-        using (var client = _gate.CreateClient())
+        using (var client = Gate.CreateClient())
         {
-            var password = (await _gate.SignInAsync(client, "alice")).GetProperty("token").GetString()!;
+            var password = (await Gate.SignInAsync(client, "alice")).GetProperty("token").GetString()!;
             var factor = await VirtualAuthenticator.RegisterThroughApiAsync(page, password);
             Assert.Equal("webauthn", factor.GetProperty("kind").GetString());
         }
@@ -75,7 +58,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await ScreenshotAsync(page, "dashboard");
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "dashboard-phone");
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.Equal("password+webauthn", data.RootElement.GetProperty("method").GetString());
@@ -86,15 +69,15 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync(Url("/"));
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign in" })).ToBeVisibleAsync();
 
-        Assert.DoesNotContain(TestGate.StrongPassword, _gate.Logs.All, StringComparison.Ordinal);
-        requests.AssertAllLocal(_gate.BaseAddress);
+        Assert.DoesNotContain(TestGate.StrongPassword, Gate.Logs.All, StringComparison.Ordinal);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     [SkippableFact]
     public async Task AWrongPassword_AndAnUnknownUser_GetTheSameMessage_SayingWhatToDo()
     {
         var page = await NewPageAsync();
-        await _gate.CreateUserAsync("bob");
+        await Gate.CreateUserAsync("bob");
 
         var wrongPassword = await SignInErrorAsync(page, "bob", "not-the-password-at-all");
         var unknownUser = await SignInErrorAsync(page, "nobody-here", TestGate.StrongPassword);
@@ -110,19 +93,19 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task SignIn_WithPasswordAndAnAuthenticatorAppCode_ShowsTheDashboard_AndAWrongCodeSaysWhatToDo()
     {
         var page = await NewPageAsync();
-        var carol = await _gate.CreateUserAsync("carol");
-        var savings = await _gate.OpenFundedAccountAsync(carol.Id, "Carol savings", 100_000m);
-        var bought = await _gate.Services.GetRequiredService<IBrokerageBackend>().PlaceOrderAsync(savings.Id,
+        var carol = await Gate.CreateUserAsync("carol");
+        var savings = await Gate.OpenFundedAccountAsync(carol.Id, "Carol savings", 100_000m);
+        var bought = await Gate.Services.GetRequiredService<IBrokerageBackend>().PlaceOrderAsync(savings.Id,
             new OrderRequest("AAPL", "buy", "market", 5), null, CancellationToken.None);
         Assert.True(bought.IsSuccess);
-        await _gate.Services.GetRequiredService<ILedgerAdministration>().ProcessPricesAsync(CancellationToken.None); // fills the market order
+        await Gate.Services.GetRequiredService<ILedgerAdministration>().ProcessPricesAsync(CancellationToken.None); // fills the market order
         byte[] secret;
-        using (var client = _gate.CreateClient())
+        using (var client = Gate.CreateClient())
         {
             secret = await EnrolTotpAsync(client, "carol");
         }
 
-        _gate.Time.Advance(TimeSpan.FromSeconds(30));
+        Gate.Time.Advance(TimeSpan.FromSeconds(30));
         await page.GotoAsync(Url("/sign-in"));
         await page.GetByLabel("Username").FillAsync("carol");
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
@@ -130,7 +113,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Authenticator app" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Use security key" })).ToHaveCountAsync(0);
 
-        var now = _gate.Time.GetUtcNow();
+        var now = Gate.Time.GetUtcNow();
         var right = TotpCode.Compute(secret, now);
         var near = new[] { -60, -30, 0, 30, 60 }.Select(s => TotpCode.Compute(secret, now.AddSeconds(s))).ToHashSet();
         var wrong = new[] { "000000", "111111", "222222", "333333", "444444", "555555" }.First(c => !near.Contains(c));
@@ -152,11 +135,11 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
     public async Task AOneTimePassword_LeadsToThePasswordPage_ThenToTheDashboard()
     {
         var page = await NewPageAsync();
-        var created = await _gate.Services.GetRequiredService<UserService>().CreateAsync(
+        var created = await Gate.Services.GetRequiredService<UserService>().CreateAsync(
             new NewUser("dave", "Dave", UserRole.AccountHolder, null), "test", CancellationToken.None);
         Assert.True(created.IsSuccess);
         var oneTime = created.Value.OneTimePassword!;
-        await _gate.OpenFundedAccountAsync(created.Value.User.Id, "Dave main", 10m);
+        await Gate.OpenFundedAccountAsync(created.Value.User.Id, "Dave main", 10m);
 
         await page.GotoAsync(Url("/sign-in"));
         await page.GetByLabel("Username").FillAsync("dave");
@@ -178,15 +161,15 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Your password was changed. Your other sessions were signed out.")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dave main" })).ToBeVisibleAsync();
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "password.changed");
-        Assert.DoesNotContain(oneTime, _gate.Logs.All, StringComparison.Ordinal);
-        Assert.DoesNotContain(TestGate.StrongPassword, _gate.Logs.All, StringComparison.Ordinal);
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "password.changed");
+        Assert.DoesNotContain(oneTime, Gate.Logs.All, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestGate.StrongPassword, Gate.Logs.All, StringComparison.Ordinal);
     }
 
     /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
     private async Task<byte[]> EnrolTotpAsync(HttpClient client, string username)
     {
-        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        var token = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString();
         using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
         enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var enrolled = await client.SendAsync(enrol);
@@ -196,7 +179,7 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
         using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
         {
-            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
+            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, Gate.Time.GetUtcNow()) }),
         };
         confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var confirmed = await client.SendAsync(confirm);
@@ -215,19 +198,4 @@ public sealed class PortalBrowserTests(BrowserFixture browser) : IAsyncLifetime
         return await alert.InnerTextAsync();
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await _context.NewPageAsync();
-    }
-
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

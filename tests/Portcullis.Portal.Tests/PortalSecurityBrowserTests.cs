@@ -13,32 +13,15 @@ namespace Portcullis.Portal.Tests;
 /// session (whose next page load lands on sign-in), and signs out everywhere.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private readonly List<IBrowserContext> _contexts = [];
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task TheSessionsPage_SignsOutAnotherBrowser_WhoseNextPageLoadLandsOnSignIn()
     {
         var first = await NewPageAsync();
         var second = await NewPageAsync();
-        await _gate.CreateUserAsync("erin");
+        await Gate.CreateUserAsync("erin");
         var secret = await EnrolTotpAsync("erin");
         await SignInAsync(first, "erin", secret);
         await SignInAsync(second, "erin", secret);
@@ -61,7 +44,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
         await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync(
             "The session was signed out. The browser or app that used it has to sign in again.");
         await Assertions.Expect(first.Locator("tbody tr").Filter(new() { HasText = "Browser" })).ToHaveCountAsync(1);
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "session.revoked");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "session.revoked");
 
         await second.ReloadAsync();
         await Assertions.Expect(second.GetByLabel("Username")).ToBeVisibleAsync();
@@ -76,7 +59,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
     {
         var first = await NewPageAsync();
         var second = await NewPageAsync();
-        await _gate.CreateUserAsync("frank");
+        await Gate.CreateUserAsync("frank");
         var secret = await EnrolTotpAsync("frank");
         await SignInAsync(first, "frank", secret);
         await SignInAsync(second, "frank", secret);
@@ -84,7 +67,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
         await first.GotoAsync(Url("/security/sessions"));
         await first.GetByRole(AriaRole.Button, new() { Name = "Sign out everywhere" }).ClickAsync();
         await Assertions.Expect(first.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your session has ended. Sign in again to continue.");
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "session.revoked" || e.Type == "sessions.revoked");
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "session.revoked" || e.Type == "sessions.revoked");
 
         await second.ReloadAsync();
         await Assertions.Expect(second.GetByLabel("Username")).ToBeVisibleAsync();
@@ -95,12 +78,12 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
     /// <summary>Signs in with password and authenticator-app code; each sign-in uses the next 30-second code.</summary>
     private async Task SignInAsync(IPage page, string username, byte[] secret)
     {
-        _gate.Time.Advance(TimeSpan.FromSeconds(30));
+        Gate.Time.Advance(TimeSpan.FromSeconds(30));
         await page.GotoAsync(Url("/sign-in"));
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, _gate.Time.GetUtcNow()));
+        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, Gate.Time.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
     }
@@ -108,8 +91,8 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
     /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
     private async Task<byte[]> EnrolTotpAsync(string username)
     {
-        using var client = _gate.CreateClient();
-        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        using var client = Gate.CreateClient();
+        var token = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString();
         using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
         enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var enrolled = await client.SendAsync(enrol);
@@ -119,7 +102,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
         var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
         using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
         {
-            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
+            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, Gate.Time.GetUtcNow()) }),
         };
         confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var confirmed = await client.SendAsync(confirm);
@@ -127,20 +110,4 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : IAsyncL
         return secret;
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
-
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

@@ -11,33 +11,16 @@ namespace Portcullis.Portal.Tests;
 /// a software authenticator that signs its requests as a phone does, with the page's script and without it.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private readonly List<IBrowserContext> _contexts = [];
-    private TestGate _gate = null!;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-        {
-            await context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task ARecoveryCode_SignsIn_AndTheFactorsPageAsksForANewFactor()
     {
-        var (page, requests) = await NewPageAsync();
-        var grace = await _gate.CreateUserAsync("grace");
-        await _gate.EnrolTotpAsync("grace");
-        var codes = await _gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(grace.Id, null, CancellationToken.None);
+        var (page, requests) = await NewRecordedPageAsync();
+        var grace = await Gate.CreateUserAsync("grace");
+        await Gate.EnrolTotpAsync("grace");
+        var codes = await Gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(grace.Id, null, CancellationToken.None);
         Assert.True(codes.IsSuccess);
 
         await PasswordStepAsync(page, "grace");
@@ -52,24 +35,24 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Sign-in factors" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#enrollment-required")).ToContainTextAsync("You signed in with a recovery code.");
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.StartsWith("password+recovery", data.RootElement.GetProperty("method").GetString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(9, (await _gate.Services.GetRequiredService<RecoveryCodeService>().GetStatusAsync(grace.Id, CancellationToken.None)).Remaining);
-        Assert.DoesNotContain(codes.Value.Codes[0], _gate.Logs.All, StringComparison.Ordinal);
-        requests.AssertAllLocal(_gate.BaseAddress);
+        Assert.Equal(9, (await Gate.Services.GetRequiredService<RecoveryCodeService>().GetStatusAsync(grace.Id, CancellationToken.None)).Remaining);
+        Assert.DoesNotContain(codes.Value.Codes[0], Gate.Logs.All, StringComparison.Ordinal);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     [SkippableFact]
     public async Task APush_ApprovedOnTheAuthenticator_SignsIn_ThePageWaitingByItself()
     {
-        var (page, requests) = await NewPageAsync();
-        var heidi = await _gate.CreateUserAsync("heidi");
-        await _gate.OpenFundedAccountAsync(heidi.Id, "Heidi trading", 1_000m);
-        using var phone = await PushDevice.EnrolAsync(_gate, "heidi");
+        var (page, requests) = await NewRecordedPageAsync();
+        var heidi = await Gate.CreateUserAsync("heidi");
+        await Gate.OpenFundedAccountAsync(heidi.Id, "Heidi trading", 1_000m);
+        using var phone = await PushDevice.EnrolAsync(Gate, "heidi");
 
         await PasswordStepAsync(page, "heidi");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a request to my authenticator" }).ClickAsync();
@@ -83,22 +66,22 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Heidi trading" })).ToBeVisibleAsync();
         Assert.Equal(Url("/"), page.Url);
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.Equal("password+push", data.RootElement.GetProperty("method").GetString());
         }
 
-        requests.AssertAllLocal(_gate.BaseAddress);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     [SkippableFact]
     public async Task APush_WithoutJavaScript_IsFinishedWithTheButton_WhichSaysWhenItIsNotApprovedYet()
     {
-        var (page, requests) = await NewPageAsync(javaScript: false);
-        var ivan = await _gate.CreateUserAsync("ivan");
-        await _gate.OpenFundedAccountAsync(ivan.Id, "Ivan trading", 1_000m);
-        using var phone = await PushDevice.EnrolAsync(_gate, "ivan");
+        var (page, requests) = await NewRecordedPageAsync(javaScript: false);
+        var ivan = await Gate.CreateUserAsync("ivan");
+        await Gate.OpenFundedAccountAsync(ivan.Id, "Ivan trading", 1_000m);
+        using var phone = await PushDevice.EnrolAsync(Gate, "ivan");
 
         await PasswordStepAsync(page, "ivan");
         await page.GetByRole(AriaRole.Button, new() { Name = "Send a request to my authenticator" }).ClickAsync();
@@ -112,21 +95,20 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByRole(AriaRole.Button, new() { Name = "I approved it" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Ivan trading" })).ToBeVisibleAsync();
-        requests.AssertAllLocal(_gate.BaseAddress);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     [SkippableFact]
     public async Task AnSmsCode_SignsIn_WhereSmsIsEnabled_AndAWrongCodeShowsTheCodeFieldAgain()
     {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        await _gate.DisposeAsync();
-        _gate = await PortalGate.StartAsync(new Dictionary<string, string?> { ["Factors:Sms:Enabled"] = "true" });
-        var (page, requests) = await NewPageAsync();
-        var judy = await _gate.CreateUserAsync("judy");
-        await _gate.OpenFundedAccountAsync(judy.Id, "Judy trading", 1_000m);
-        using (var client = _gate.CreateClient())
+        await Gate.DisposeAsync();
+        Gate = await PortalGate.StartAsync(new Dictionary<string, string?> { ["Factors:Sms:Enabled"] = "true" });
+        var (page, requests) = await NewRecordedPageAsync();
+        var judy = await Gate.CreateUserAsync("judy");
+        await Gate.OpenFundedAccountAsync(judy.Id, "Judy trading", 1_000m);
+        using (var client = Gate.CreateClient())
         {
-            var token = (await _gate.SignInAsync(client, "judy")).GetProperty("token").GetString();
+            var token = (await Gate.SignInAsync(client, "judy")).GetProperty("token").GetString();
             using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/sms")
             {
                 Content = System.Net.Http.Json.JsonContent.Create(new { phone = "+41 44 668 18 00", name = "Work phone" }),
@@ -157,19 +139,19 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByLabel("Code from the text message").FillAsync(code);
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify text message code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Judy trading" })).ToBeVisibleAsync();
-        var audit = await _gate.ReadAuditAsync();
+        var audit = await Gate.ReadAuditAsync();
         using (var data = JsonDocument.Parse(audit.Last(e => e.Type == "signin.succeeded").Data))
         {
             Assert.Equal("password+sms", data.RootElement.GetProperty("method").GetString());
         }
 
-        requests.AssertAllLocal(_gate.BaseAddress);
+        requests.AssertAllLocal(Gate.BaseAddress);
     }
 
     /// <summary>The 6-digit code in the last message of the development SMS outbox (the file sender the Server tests read).</summary>
     private string LastSmsCode()
     {
-        var fields = File.ReadAllLines(Path.Combine(_gate.DataDirectory, "sms-outbox.log"))[^1].Split('\t');
+        var fields = File.ReadAllLines(Path.Combine(Gate.DataDirectory, "sms-outbox.log"))[^1].Split('\t');
         return System.Text.RegularExpressions.Regex.Match(fields[2], @"\b([0-9]{6})\b").Groups[1].Value;
     }
 
@@ -180,27 +162,5 @@ public sealed class SignInFactorsBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Your password is right. Now prove it is you with a second factor.")).ToBeVisibleAsync();
-    }
-
-    private async Task<(IPage Page, RequestLog Requests)> NewPageAsync(bool javaScript = true)
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            JavaScriptEnabled = javaScript,
-        });
-        _contexts.Add(context);
-        var requests = RequestLog.Record(context);
-        return (await context.NewPageAsync(), requests);
-    }
-
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
     }
 }

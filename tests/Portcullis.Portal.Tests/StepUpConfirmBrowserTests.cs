@@ -9,25 +9,8 @@ namespace Portcullis.Portal.Tests;
 /// comes back to the page, where creating a key now goes through. A foreign return address ends on <c>/security</c>.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class StepUpConfirmBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class StepUpConfirmBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task AnOldProof_IsConfirmedFirst_ThenTheKeyIsCreated()
@@ -35,7 +18,7 @@ public sealed class StepUpConfirmBrowserTests(BrowserFixture browser) : IAsyncLi
         var page = await SignedInWithSecurityKeyAsync("jules");
 
         // Six minutes on, the security-key proof is older than tier 1 allows for creating a key.
-        _gate.Time.Advance(TimeSpan.FromMinutes(6));
+        Gate.Time.Advance(TimeSpan.FromMinutes(6));
         await page.GotoAsync(Url("/security/api-keys"));
         var note = page.Locator("#confirm-first");
         await Assertions.Expect(note).ToContainTextAsync("Creating a key needs a fresh proof that it is you, with a security key or passkey");
@@ -56,7 +39,7 @@ public sealed class StepUpConfirmBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByLabel("Name").FillAsync("Confirmed bot");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create key" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Key created: Confirmed bot" })).ToBeVisibleAsync();
-        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "apikey.created");
+        Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == "apikey.created");
     }
 
     [SkippableTheory]
@@ -70,21 +53,19 @@ public sealed class StepUpConfirmBrowserTests(BrowserFixture browser) : IAsyncLi
         await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
 
         await page.WaitForURLAsync(Url("/security?confirmed=true"));
-        Assert.Equal(_gate.BaseAddress.Host, new Uri(page.Url).Host);
+        Assert.Equal(Gate.BaseAddress.Host, new Uri(page.Url).Host);
     }
 
     /// <summary>A user with a security key, signed in with it.</summary>
     private async Task<IPage> SignedInWithSecurityKeyAsync(string username)
     {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await _context.NewPageAsync();
-        await _gate.CreateUserAsync(username);
+        var page = await NewPageAsync();
+        await Gate.CreateUserAsync(username);
         await VirtualAuthenticator.AddAsync(page);
         await page.GotoAsync(Url("/sign-in"));
-        using (var client = _gate.CreateClient())
+        using (var client = Gate.CreateClient())
         {
-            var password = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString()!;
+            var password = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString()!;
             await VirtualAuthenticator.RegisterThroughApiAsync(page, password);
         }
 
@@ -96,12 +77,4 @@ public sealed class StepUpConfirmBrowserTests(BrowserFixture browser) : IAsyncLi
         return page;
     }
 
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

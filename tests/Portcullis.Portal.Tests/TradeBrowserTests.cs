@@ -18,26 +18,9 @@ namespace Portcullis.Portal.Tests;
 /// large order is refused with the policy's step-up explained in words. Screenshots go to <c>screenshots/</c>.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TradeBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
     private Guid _user;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task ASmallMarketOrder_Fills_AndShowsAmongTheOrdersAndFills()
@@ -58,10 +41,10 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.SetViewportSizeAsync(390, 844);
         await ScreenshotAsync(page, "trade-phone");
 
-        var placed = Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "order.placed");
+        var placed = Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == "order.placed");
         using var data = JsonDocument.Parse(placed.Data);
         Assert.Equal("AAPL", data.RootElement.GetProperty("symbol").GetString());
-        Assert.Contains(await _gate.ReadAuditAsync(), e => e.Type == "policy.decided" && e.Data.Contains("\"order.place\"", StringComparison.Ordinal));
+        Assert.Contains(await Gate.ReadAuditAsync(), e => e.Type == "policy.decided" && e.Data.Contains("\"order.place\"", StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -84,8 +67,8 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         }
 
         // The ledger answers the retry with the first order (the audit records both requests, as the API's retries are).
-        var account = Assert.Single(await _gate.Services.GetRequiredService<AccountService>().ListForUserAsync(_user, CancellationToken.None)).Account;
-        var orders = await _gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
+        var account = Assert.Single(await Gate.Services.GetRequiredService<AccountService>().ListForUserAsync(_user, CancellationToken.None)).Account;
+        var orders = await Gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
         Assert.Equal(2m, Assert.Single(orders.Value).Quantity);
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^AAPL buy market 2 ") })).ToHaveCountAsync(1);
@@ -110,7 +93,7 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The order was cancelled.");
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "AAPL buy limit 1 1.00 cancelled" })).ToBeVisibleAsync();
-        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "order.cancelled");
+        Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == "order.cancelled");
     }
 
     [SkippableFact]
@@ -138,28 +121,28 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await Assertions.Expect(alert).ToContainTextAsync("needs a fresher proof that it is you");
         await Assertions.Expect(alert).ToContainTextAsync("a security key or passkey");
         await ScreenshotAsync(page, "trade-step-up");
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type == "order.placed");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "order.placed");
     }
 
     /// <summary>A funded account's owner signed in with password and authenticator app, on the dashboard.</summary>
     private async Task<IPage> SignedInPageAsync(string username, decimal usd)
     {
         var page = await NewPageAsync();
-        var user = await _gate.CreateUserAsync(username);
+        var user = await Gate.CreateUserAsync(username);
         _user = user.Id;
-        await _gate.OpenFundedAccountAsync(user.Id, "Trading", usd);
+        await Gate.OpenFundedAccountAsync(user.Id, "Trading", usd);
         byte[] secret;
-        using (var client = _gate.CreateClient())
+        using (var client = Gate.CreateClient())
         {
             secret = await EnrolTotpAsync(client, username);
         }
 
-        _gate.Time.Advance(TimeSpan.FromSeconds(30));
+        Gate.Time.Advance(TimeSpan.FromSeconds(30));
         await page.GotoAsync(Url("/sign-in"));
         await page.GetByLabel("Username").FillAsync(username);
         await page.GetByLabel("Password").FillAsync(TestGate.StrongPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
-        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, _gate.Time.GetUtcNow()));
+        await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, Gate.Time.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Your accounts" })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Trade, orders and fills" })).ToBeVisibleAsync();
@@ -179,7 +162,7 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     private async Task<byte[]> EnrolTotpAsync(HttpClient client, string username)
     {
-        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        var token = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString();
         using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
         enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var enrolled = await client.SendAsync(enrol);
@@ -189,7 +172,7 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
         using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
         {
-            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, _gate.Time.GetUtcNow()) }),
+            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, Gate.Time.GetUtcNow()) }),
         };
         confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         using var confirmed = await client.SendAsync(confirm);
@@ -197,19 +180,4 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : IAsyncLifetime
         return secret;
     }
 
-    private async Task<IPage> NewPageAsync()
-    {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        return await _context.NewPageAsync();
-    }
-
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }

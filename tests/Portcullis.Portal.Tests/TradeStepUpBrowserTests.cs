@@ -14,31 +14,14 @@ namespace Portcullis.Portal.Tests;
 /// any step-up.
 /// </summary>
 [Collection(BrowserTests.Name)]
-public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : PortalBrowserTest(browser)
 {
-    private TestGate _gate = null!;
-    private IBrowserContext? _context;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_context is not null)
-        {
-            await _context.DisposeAsync();
-        }
-
-        await _gate.DisposeAsync();
-    }
 
     [SkippableFact]
     public async Task ALargeOrder_AsksForTheSecurityKey_ThenIsPlacedOnce()
     {
         var (page, account) = await SignedInWithKeyAsync("hana", 1_000_000m);
-        _gate.Time.Advance(TimeSpan.FromMinutes(6)); // the sign-in's proof is now older than the critical tier's five minutes
+        Gate.Time.Advance(TimeSpan.FromMinutes(6)); // the sign-in's proof is now older than the critical tier's five minutes
         await page.GotoAsync(Url("/trade"));
         await page.GetByLabel("Symbol").FillAsync("AAPL");
         await page.GetByLabel("Quantity").FillAsync("2000");
@@ -51,7 +34,7 @@ public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLife
         await Assertions.Expect(alert).ToContainTextAsync("with a security key or passkey, proven within the last 5 minutes");
         await Assertions.Expect(page.GetByLabel("Quantity")).ToHaveValueAsync("2000");
         await ScreenshotAsync(page, "trade-step-up-prompt");
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type == "order.placed");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "order.placed");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Use security key" }).ClickAsync();
 
@@ -59,7 +42,7 @@ public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLife
             "Confirmed: it is you. Your order has not been placed yet: check the ticket below and press \"Place order\".");
         await Assertions.Expect(page.GetByLabel("Quantity")).ToHaveValueAsync("2000");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it is you" })).ToHaveCountAsync(0);
-        Assert.Single(await _gate.ReadAuditAsync(), e => e.Type == "session.stepped_up");
+        Assert.Single(await Gate.ReadAuditAsync(), e => e.Type == "session.stepped_up");
         var ticket = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Place order" }) });
         var fields = await ticket.EvaluateAsync<Dictionary<string, string>>("f => Object.fromEntries(new FormData(f).entries())");
         var action = page.Url;
@@ -78,7 +61,7 @@ public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLife
 
         var resent = await page.APIRequest.PostAsync(action, new() { Form = again });
         Assert.True(resent.Ok, resent.StatusText);
-        var orders = await _gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
+        var orders = await Gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
         Assert.Equal(2000m, Assert.Single(orders.Value).Quantity);
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^AAPL buy market 2000 ") })).ToHaveCountAsync(1);
@@ -88,7 +71,7 @@ public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLife
     public async Task ASmallOrder_FillsWithoutAStepUp()
     {
         var (page, account) = await SignedInWithKeyAsync("ivan", 100_000m);
-        _gate.Time.Advance(TimeSpan.FromMinutes(6));
+        Gate.Time.Advance(TimeSpan.FromMinutes(6));
         await page.GotoAsync(Url("/trade"));
         await page.GetByLabel("Symbol").FillAsync("AAPL");
         await page.GetByLabel("Quantity").FillAsync("4");
@@ -97,28 +80,18 @@ public sealed class TradeStepUpBrowserTests(BrowserFixture browser) : IAsyncLife
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your order was placed and filled.");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Confirm it is you" })).ToHaveCountAsync(0);
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^AAPL buy market 4 [0-9,.]+ filled$") })).ToBeVisibleAsync();
-        var orders = await _gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
+        var orders = await Gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
         Assert.Single(orders.Value);
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type == "session.stepped_up");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "session.stepped_up");
     }
 
     private async Task<(IPage Page, Account Account)> SignedInWithKeyAsync(string username, decimal usd)
     {
-        Skip.If(browser.Skip is not null, browser.Skip);
-        _context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
-        var page = await _context.NewPageAsync();
-        var account = await SecurityKeySignIn.SignInAsync(_gate, page, username, usd);
+        var page = await NewPageAsync();
+        var account = await SecurityKeySignIn.SignInAsync(Gate, page, username, usd);
         return (page, account);
     }
 
-    private string Url(string path) => new Uri(_gate.BaseAddress, path).ToString();
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(folder);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, name + ".png"), FullPage = true });
-    }
 }
 
 /// <summary>A user with a funded account and a virtual security key, signed in on the portal with password and key.</summary>
