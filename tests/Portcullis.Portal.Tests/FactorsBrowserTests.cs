@@ -121,7 +121,7 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : PortalBrowserT
     {
         var page = await NewPageAsync();
         await Gate.CreateUserAsync("ivan");
-        var secret = await EnrolTotpThroughApiAsync(Gate, "ivan");
+        var secret = await Gate.EnrolTotpAsync("ivan", nextTimeStep: false);
         await SignInWithTotpAsync(Gate, page, "ivan", secret);
 
         await page.GotoAsync(Url("/security/factors"));
@@ -151,7 +151,7 @@ public sealed class FactorsBrowserTests(BrowserFixture browser) : PortalBrowserT
     {
         var page = await NewPageAsync();
         var liam = await Gate.CreateUserAsync("liam");
-        await EnrolTotpThroughApiAsync(Gate, "liam");
+        await Gate.EnrolTotpAsync("liam", nextTimeStep: false);
         var issued = await Gate.Services.GetRequiredService<RecoveryCodeService>().IssueFirstSetAsync(liam.Id, null, CancellationToken.None);
         Assert.True(issued.IsSuccess);
 

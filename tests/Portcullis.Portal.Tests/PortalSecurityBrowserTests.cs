@@ -1,8 +1,4 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
-using OtpNet;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Testing;
 
@@ -22,7 +18,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : PortalB
         var first = await NewPageAsync();
         var second = await NewPageAsync();
         await Gate.CreateUserAsync("erin");
-        var secret = await EnrolTotpAsync("erin");
+        var secret = await Gate.EnrolTotpAsync("erin", nextTimeStep: false);
         await SignInAsync(first, "erin", secret);
         await SignInAsync(second, "erin", secret);
 
@@ -60,7 +56,7 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : PortalB
         var first = await NewPageAsync();
         var second = await NewPageAsync();
         await Gate.CreateUserAsync("frank");
-        var secret = await EnrolTotpAsync("frank");
+        var secret = await Gate.EnrolTotpAsync("frank", nextTimeStep: false);
         await SignInAsync(first, "frank", secret);
         await SignInAsync(second, "frank", secret);
 
@@ -86,28 +82,6 @@ public sealed class PortalSecurityBrowserTests(BrowserFixture browser) : PortalB
         await page.GetByLabel("6-digit code from your authenticator app").FillAsync(TotpCode.Compute(secret, Gate.Time.GetUtcNow()));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Security" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
-    private async Task<byte[]> EnrolTotpAsync(string username)
-    {
-        using var client = Gate.CreateClient();
-        var token = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString();
-        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
-        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var enrolled = await client.SendAsync(enrol);
-        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
-        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
-        var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
-        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
-        {
-            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, Gate.Time.GetUtcNow()) }),
-        };
-        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var confirmed = await client.SendAsync(confirm);
-        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
-        return secret;
     }
 
 }

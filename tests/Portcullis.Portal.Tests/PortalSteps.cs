@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Playwright;
 using OtpNet;
 using Portcullis.Testing;
@@ -35,28 +32,6 @@ internal static class PortalSteps
         await page.GetByLabel("6-digit code from your authenticator app").FillAsync(Code(gate, secret));
         await page.GetByRole(AriaRole.Button, new() { Name = "Verify code" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Enrols an authenticator app over the API with a fresh password session; returns its secret.</summary>
-    public static async Task<byte[]> EnrolTotpThroughApiAsync(TestGate gate, string username)
-    {
-        using var client = gate.CreateClient();
-        var token = (await gate.SignInAsync(client, username)).GetProperty("token").GetString();
-        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
-        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var enrolled = await client.SendAsync(enrol);
-        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
-        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
-        var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
-        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
-        {
-            Content = JsonContent.Create(new { code = Code(gate, secret) }),
-        };
-        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var confirmed = await client.SendAsync(confirm);
-        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
-        return secret;
     }
 
     /// <summary>

@@ -1,10 +1,7 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using OtpNet;
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Factors.Totp;
 using Portcullis.Ledger.Backend;
@@ -134,7 +131,7 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : PortalBrowserTes
         byte[] secret;
         using (var client = Gate.CreateClient())
         {
-            secret = await EnrolTotpAsync(client, username);
+            secret = await Gate.EnrolTotpAsync(username, nextTimeStep: false);
         }
 
         Gate.Time.Advance(TimeSpan.FromSeconds(30));
@@ -158,26 +155,6 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : PortalBrowserTes
         }
 
         return form;
-    }
-
-    private async Task<byte[]> EnrolTotpAsync(HttpClient client, string username)
-    {
-        var token = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString();
-        using var enrol = new HttpRequestMessage(HttpMethod.Post, "/api/v1/factors/totp") { Content = JsonContent.Create(new { name = "Phone" }) };
-        enrol.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var enrolled = await client.SendAsync(enrol);
-        var enrolment = await enrolled.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.True(enrolled.IsSuccessStatusCode, enrolment.ToString());
-        var secret = Base32Encoding.ToBytes(enrolment.GetProperty("secret").GetString());
-        var factorId = enrolment.GetProperty("factor").GetProperty("id").GetString();
-        using var confirm = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/factors/totp/{factorId}/confirm")
-        {
-            Content = JsonContent.Create(new { code = TotpCode.Compute(secret, Gate.Time.GetUtcNow()) }),
-        };
-        confirm.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var confirmed = await client.SendAsync(confirm);
-        Assert.True(confirmed.IsSuccessStatusCode, await confirmed.Content.ReadAsStringAsync());
-        return secret;
     }
 
 }
