@@ -85,8 +85,14 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
 
     public DbSet<FeedCursor> FeedCursors => Set<FeedCursor>();
 
-    /// <summary>A query for the audit head, locked until the transaction ends.</summary>
-    internal abstract IQueryable<AuditHead> LockAuditHead();
+    /// <summary>SQL that reads the audit head's <c>sequence</c> and <c>hash</c>, locked until the transaction ends.</summary>
+    internal abstract string LockAuditHeadSql { get; }
+
+    /// <summary>Adds a timestamp parameter stored as this provider's model stores it.</summary>
+    internal abstract void AddTime(System.Data.Common.DbCommand command, string name, DateTimeOffset? value);
+
+    /// <summary>Reads a timestamp column written as <see cref="AddTime"/> writes it.</summary>
+    internal abstract DateTimeOffset? ReadTime(System.Data.Common.DbDataReader reader, int ordinal);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -7,5 +7,10 @@ namespace Portcullis.Storage;
 /// sort and compare in SQL and keep the same precision as PostgreSQL's <c>timestamptz</c>.
 /// </summary>
 internal sealed class UtcMicrosecondsConverter() : ValueConverter<DateTimeOffset, long>(
-    v => v.UtcTicks / 10,
-    v => new DateTimeOffset(v * 10, TimeSpan.Zero));
+    v => ToMicroseconds(v),
+    v => FromMicroseconds(v))
+{
+    public static long ToMicroseconds(DateTimeOffset value) => value.UtcTicks / 10;
+
+    public static DateTimeOffset FromMicroseconds(long value) => new(value * 10, TimeSpan.Zero);
+}

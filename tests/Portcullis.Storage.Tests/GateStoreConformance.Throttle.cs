@@ -186,6 +186,49 @@ public abstract partial class GateStoreConformance
         Assert.Equal(3, (await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct)))?.Failures);
     }
 
+    /// <summary>A counter changed again after its unit committed is saved by the unit's next commit, as tracked rows are.</summary>
+    [SkippableFact]
+    public async Task LockThrottle_ChangedAgainAfterCommit_IsSavedByTheNextCommit()
+    {
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            await unit.BeginAsync(Ct);
+            var counter = await unit.Throttle.LockAsync(ThrottleKey, Ct);
+            counter.Failures = 1;
+            await unit.CommitAsync(Ct);
+            counter.Failures = 2;
+            await unit.CommitAsync(Ct);
+        }
+
+        Assert.Equal(2, (await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct)))?.Failures);
+    }
+
+    /// <summary>The hand-written statements store times as each provider's model does: to the microsecond, read back equal.</summary>
+    [SkippableFact]
+    public async Task LockThrottle_TimesRoundTripToTheMicrosecond()
+    {
+        var last = Start.AddTicks(1_234_560);
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            await unit.BeginAsync(Ct);
+            var counter = await unit.Throttle.LockAsync(ThrottleKey, Ct);
+            counter.LastFailureAt = last;
+            counter.NextAttemptAt = last.AddMinutes(5);
+            await unit.CommitAsync(Ct);
+        }
+
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            await unit.BeginAsync(Ct);
+            var locked = await unit.Throttle.LockAsync(ThrottleKey, Ct);
+            Assert.Equal((last, last.AddMinutes(5)), (locked.LastFailureAt, locked.NextAttemptAt));
+            Assert.Equal(TimeSpan.Zero, locked.LastFailureAt!.Value.Offset);
+        }
+
+        var stored = await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct));
+        Assert.Equal((last, last.AddMinutes(5)), (stored?.LastFailureAt, stored?.NextAttemptAt));
+    }
+
     /// <summary>One read-modify-write, as the password gate does it: open, begin, lock, increment, commit.</summary>
     private async Task IncrementThrottleAsync(string key, IGateStore? store = null)
     {

@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Users;
@@ -19,6 +21,13 @@ public sealed class PostgresGateDbContext(DbContextOptions<PostgresGateDbContext
         modelBuilder.Entity<User>().Property(u => u.Username).UseCollation("C");
     }
 
-    internal override IQueryable<AuditHead> LockAuditHead() =>
-        AuditHeads.FromSql($"SELECT * FROM audit_head WHERE id = {AuditHead.SingletonId} FOR UPDATE");
+    internal override string LockAuditHeadSql { get; } =
+        $"SELECT sequence, hash FROM audit_head WHERE id = {AuditHead.SingletonId} FOR UPDATE";
+
+    // timestamptz: Npgsql takes a DateTimeOffset at offset zero.
+    internal override void AddTime(DbCommand command, string name, DateTimeOffset? value) =>
+        command.With(name, value?.ToUniversalTime(), DbType.DateTimeOffset);
+
+    internal override DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

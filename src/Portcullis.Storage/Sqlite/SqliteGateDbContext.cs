@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Audit;
 
@@ -10,7 +12,14 @@ namespace Portcullis.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteGateDbContext(DbContextOptions<SqliteGateDbContext> options) : GateDbContext(options)
 {
-    internal override IQueryable<AuditHead> LockAuditHead() => AuditHeads.Where(h => h.Id == AuditHead.SingletonId);
+    // The IMMEDIATE transaction already holds the write lock.
+    internal override string LockAuditHeadSql { get; } = $"SELECT sequence, hash FROM audit_head WHERE id = {AuditHead.SingletonId}";
+
+    internal override void AddTime(DbCommand command, string name, DateTimeOffset? value) =>
+        command.With(name, value is { } time ? UtcMicrosecondsConverter.ToMicroseconds(time) : null, DbType.Int64);
+
+    internal override DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : UtcMicrosecondsConverter.FromMicroseconds(reader.GetInt64(ordinal));
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
@@ -72,7 +74,10 @@ internal sealed class EfAuditLog(GateDbContext db) : IAuditLog
     public Task<AuditHead?> GetHeadAsync(CancellationToken cancellationToken) =>
         db.AuditHeads.AsNoTracking().FirstOrDefaultAsync(h => h.Id == AuditHead.SingletonId, cancellationToken);
 
-    /// <summary>Chains the pending records after the locked head and adds them to the context.</summary>
+    /// <summary>
+    /// Chains the pending records after the locked head and writes them, with the new head, in hand-written SQL
+    /// (<see cref="RawSql"/>): every sign-in and every signed request appends here.
+    /// </summary>
     internal async Task ChainPendingAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
@@ -80,21 +85,41 @@ internal sealed class EfAuditLog(GateDbContext db) : IAuditLog
             return;
         }
 
-        // Read the head afresh under the lock, never a copy tracked from an earlier commit of this unit.
-        foreach (var stale in db.ChangeTracker.Entries<AuditHead>().ToList())
+        long sequence;
+        byte[] hash;
+        await using (var read = RawSql.Command(db, db.LockAuditHeadSql))
+        await using (var reader = await read.ExecuteReaderAsync(cancellationToken))
         {
-            stale.State = EntityState.Detached;
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                throw new InvalidOperationException("The audit head row is missing: the store was not migrated.");
+            }
+
+            sequence = reader.GetInt64(0);
+            hash = reader.GetFieldValue<byte[]>(1);
         }
 
-        var head = await db.LockAuditHead().SingleAsync(cancellationToken);
-        foreach (var record in _pending)
+        var sql = new StringBuilder("INSERT INTO audit_events (sequence, at, actor, subject, type, code, ip, data, previous_hash, hash) VALUES ");
+        await using var write = RawSql.Command(db, string.Empty);
+        for (var i = 0; i < _pending.Count; i++)
         {
-            var linked = AuditChain.Link(record, head.Sequence + 1, now, head.Hash);
-            db.AuditEvents.Add(linked);
-            head.Sequence = linked.Sequence;
-            head.Hash = linked.Hash;
+            var linked = AuditChain.Link(_pending[i], sequence + 1, now, hash);
+            sql.Append(i == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture,
+                $"(@s{i}, @at{i}, @actor{i}, @subject{i}, @type{i}, @code{i}, @ip{i}, @data{i}, @prev{i}, @hash{i})");
+            write.With($"s{i}", linked.Sequence).With($"actor{i}", linked.Actor).With($"subject{i}", linked.Subject)
+                .With($"type{i}", linked.Type).With($"code{i}", linked.Code).With($"ip{i}", linked.Ip).With($"data{i}", linked.Data)
+                .With($"prev{i}", linked.PreviousHash).With($"hash{i}", linked.Hash);
+            db.AddTime(write, $"at{i}", linked.At);
+            sequence = linked.Sequence;
+            hash = linked.Hash;
         }
 
+        // One command, two statements: the rows and the head move together.
+        sql.Append("; UPDATE audit_head SET sequence = @head_sequence, hash = @head_hash WHERE id = ")
+            .Append(AuditHead.SingletonId.ToString(CultureInfo.InvariantCulture));
+        write.With("head_sequence", sequence).With("head_hash", hash);
+        write.CommandText = sql.ToString();
+        await write.ExecuteNonQueryAsync(cancellationToken);
         _pending.Clear();
     }
 }

@@ -16,6 +16,7 @@ internal sealed class EfGateUnit : IGateUnit
     private readonly GateDbContext _db;
     private readonly TimeProvider _time;
     private readonly EfAuditLog _audit;
+    private readonly EfThrottleStore _throttle;
     private readonly SqliteWriteLock? _writeLock;
     private readonly SqliteGroupCommit? _groupCommit;
     private long _changesFlushed;
@@ -38,7 +39,7 @@ internal sealed class EfGateUnit : IGateUnit
         Accounts = new EfAccountStore(db);
         Devices = new EfDeviceStore(db);
         Sessions = new EfSessionStore(db);
-        Throttle = new EfThrottleStore(db, this);
+        _throttle = new EfThrottleStore(db, this);
         Factors = new EfFactorStore(db);
         Flows = new EfFlowStore(db);
         RecoveryCodes = new EfRecoveryCodeStore(db);
@@ -65,7 +66,7 @@ internal sealed class EfGateUnit : IGateUnit
 
     public ISessionStore Sessions { get; }
 
-    public IThrottleStore Throttle { get; }
+    public IThrottleStore Throttle => _throttle;
 
     public IAuditLog Audit => _audit;
 
@@ -128,13 +129,14 @@ internal sealed class EfGateUnit : IGateUnit
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_audit.Pending.Count == 0 && !_db.ChangeTracker.HasChanges() && _transaction is null)
+        if (_audit.Pending.Count == 0 && !_throttle.HasChanges && !_db.ChangeTracker.HasChanges() && _transaction is null)
         {
             await FlushIfWrittenAsync(); // statements that committed on their own (upserts outside a transaction)
             return;
         }
 
         await BeginAsync(cancellationToken);
+        await _throttle.SaveChangedAsync(cancellationToken);
         await _audit.ChainPendingAsync(_time.GetUtcNow(), cancellationToken);
         var notifies = _notifications.Emitted;
         _notifications.Emitted = false;
