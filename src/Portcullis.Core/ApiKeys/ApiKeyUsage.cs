@@ -14,6 +14,12 @@ public sealed class ApiKeyUsage
     public const string Held = "held";
 
     /// <summary>
+    /// The decision code of an order retried under an idempotency key that had already placed it: answered with the first
+    /// order, so its notional does not count a second time.
+    /// </summary>
+    public const string Replayed = "replayed";
+
+    /// <summary>
     /// How far back <see cref="ApiKey.MaxDailyNotional"/> sums accepted orders: a rolling 24 hours (an order accepted at T
     /// counts until T + 24 hours, exclusive).
     /// </summary>

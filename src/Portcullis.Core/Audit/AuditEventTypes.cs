@@ -96,6 +96,8 @@ public static class AuditEventTypes
 
     // Trading and funding (the ledger behind the gate)
     public const string OrderPlaced = "order.placed";
+    /// <summary>A retried placement under an idempotency key that had already placed the order: nothing new was placed.</summary>
+    public const string OrderReplayed = "order.replayed";
     public const string OrderReplaced = "order.replaced";
     public const string OrderCancelled = "order.cancelled";
     public const string TradeExecuted = "trade.executed";

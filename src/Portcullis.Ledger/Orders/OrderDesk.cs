@@ -42,7 +42,7 @@ internal sealed class OrderDesk(LedgerDatabase database, IPriceSource prices, Le
             {
                 // A retry of the same body gets the first result; anything else under the key is refused.
                 return valid.IsSuccess && valid.Value.RequestHash == earlier.RequestHash
-                    ? OrderInfo.From(earlier)
+                    ? OrderInfo.From(earlier) with { Replayed = true }
                     : LedgerErrors.Error(LedgerErrors.IdempotencyConflict, "This idempotency key was used for a different order.");
             }
 

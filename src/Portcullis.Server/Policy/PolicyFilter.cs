@@ -148,8 +148,9 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
     }
 
     /// <summary>
-    /// Runs a key's order the policy allowed. Unless it succeeds (a 2xx answer), the notional it reserved against the key's
-    /// daily notional is given back (its usage row gets the answer's code), as is the policy's own cap reservation.
+    /// Runs a key's order the policy allowed. Unless it succeeds (a 2xx answer) with a new order (not an idempotent replay), the
+    /// notional it reserved against the key's daily notional is given back (its usage row gets the answer's code), as is the
+    /// policy's own cap reservation.
     /// </summary>
     private async Task<object?> RunOrderAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid? reservation, ApiKeyRequest keyed)
     {
@@ -170,13 +171,18 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
             await signed.RecordOutcomeAsync(keyed, result is IProblemResult problem ? problem.Code
                 : string.Create(CultureInfo.InvariantCulture, $"http.{status}"));
         }
+        else if (Api.Trading.TradingEndpoints.IsReplay(context.HttpContext))
+        {
+            // The first request placed the order and counted its notional: a retry answered with it counts nothing.
+            await signed.RecordOutcomeAsync(keyed, ApiKeyUsage.Replayed);
+        }
 
         return result;
     }
 
     /// <summary>
-    /// Runs an allowed request that counts against a cap; unless it succeeds (a 2xx answer), its reserved use is given back,
-    /// so a refused or failed request does not use up the user's allowance. A crash in between leaves the use counted: the
+    /// Runs an allowed request that counts against a cap; unless it succeeds (a 2xx answer that is not an idempotent replay),
+    /// its reserved use is given back, so a refused, failed or repeated request does not use up the user's allowance. A crash in between leaves the use counted: the
     /// cap errs on the side of refusing.
     /// </summary>
     private async Task<object?> RunCountedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid reservation)
@@ -192,7 +198,7 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
             throw;
         }
 
-        if (StatusOf(context, result) is < 200 or >= 300)
+        if (StatusOf(context, result) is < 200 or >= 300 || Api.Trading.TradingEndpoints.IsReplay(context.HttpContext))
         {
             await gate.ReleaseAsync(reservation);
         }

@@ -81,6 +81,7 @@ public static class ActivityWords
         ["apikey.session_key_issued"] = "An API key got a session key",
         ["apikey.request_refused"] = "A request signed with an API key was refused",
         ["order.placed"] = "An order was placed",
+        ["order.replayed"] = "An order was sent again; the first one stands",
         ["order.replaced"] = "An order was changed",
         ["order.cancelled"] = "An order was cancelled",
         ["trade.executed"] = "An order was filled",

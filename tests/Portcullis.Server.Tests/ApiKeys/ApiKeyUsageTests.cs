@@ -284,6 +284,59 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
         Assert.Equal((2_500m, 1L), (usage.GetProperty("notional_last_24h").GetDecimal(), usage.GetProperty("denial_count").GetInt64()));
     }
 
+    /// <summary>
+    /// A bot that retries an order (its answer was lost) under the same idempotency key gets the first order back, marked as a
+    /// replay; the retry's notional is not counted again against the key's daily notional, and the audit says it was a retry.
+    /// </summary>
+    [Fact]
+    public async Task ARetriedOrder_UnderTheSameIdempotencyKey_CountsItsNotionalOnce()
+    {
+        var token = await SignInAsync();
+        var (id, keyId, key) = await CreateKeyAsync(token, maxDailyNotional: 2_500m);
+        var bot = Signed(key, keyId);
+        await OpenAccountAsync();
+
+        var first = await IdempotentOrderAsync(bot, "bot-order-1");
+        var retry = await IdempotentOrderAsync(bot, "bot-order-1");
+        var (another, anotherOrder) = await OrderAsync(bot, "buy", 1, 1000m); // within 2,500 only if the retry counted nothing
+
+        Assert.Equal((HttpStatusCode.Created, false), (first.Status, first.Replayed));
+        Assert.Equal((HttpStatusCode.Created, true), (retry.Status, retry.Replayed));
+        Assert.Equal(first.Body.GetProperty("id").GetString(), retry.Body.GetProperty("id").GetString());
+        Assert.True(another == HttpStatusCode.Created, anotherOrder.ToString());
+        token = await SignInAsync();
+        Assert.Equal(2_000m, (await UsageSummaryAsync(token, id)).GetProperty("notional_last_24h").GetDecimal());
+        var (_, page) = await LogAsync(token, id);
+        Assert.Contains("replayed", Codes(page));
+
+        var types = new List<string>();
+        await using (var unit = await Gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None))
+        {
+            await foreach (var e in unit.Audit.ReadAllAsync(CancellationToken.None))
+            {
+                types.Add(e.Type);
+            }
+        }
+
+        Assert.Equal((2, 1), (types.Count(t => t == "order.placed"), types.Count(t => t == "order.replayed")));
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body, bool Replayed)> IdempotentOrderAsync(HttpClient bot, string idempotencyKey)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/accounts/{_account:D}/orders")
+        {
+            Content = new StringContent("""{"symbol":"AAPL","side":"buy","type":"limit","quantity":1,"limit_price":1000}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("Idempotency-Key", idempotencyKey);
+        using (request)
+        {
+            var response = await bot.SendAsync(request);
+            var replayed = response.Headers.TryGetValues("Idempotent-Replayed", out var values) && values.Single() == "true";
+            var (status, body) = await ReadAsync(response);
+            return (status, body, replayed);
+        }
+    }
+
     private sealed class Watcher(Action<HttpRequestMessage>? sent) : DelegatingHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

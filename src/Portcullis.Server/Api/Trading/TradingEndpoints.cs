@@ -332,11 +332,18 @@ internal static class TradingEndpoints
         return TypedResults.Created($"/api/v1/accounts/{Id(http):D}/orders/{placed.Value.Id:D}", placed.Value);
     }
 
+    /// <summary>The response header that says an order request was a retry answered with the order placed the first time.</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
+    /// <summary>Whether this request's answer is an idempotent replay (<see cref="ReplayedHeader"/>).</summary>
+    internal static bool IsReplay(HttpContext http) => http.Response.Headers.ContainsKey(ReplayedHeader);
+
     /// <summary>
     /// Places an order in the current account (<see cref="AccountAccess"/>) once the policy has allowed it: the ledger (under
     /// <paramref name="idempotencyKey"/>, so a retry finds the first order), then <c>order.placed</c> in the audit, then the
-    /// trade confirmation woken on a fill. <c>POST /api/v1/accounts/{id}/orders</c> and the portal's trade page both place
-    /// orders through here.
+    /// trade confirmation woken on a fill. A retry that finds the first order is answered with it, marked with
+    /// <see cref="ReplayedHeader"/> and audited as <c>order.replayed</c>. <c>POST /api/v1/accounts/{id}/orders</c> and the
+    /// portal's trade page both place orders through here.
     /// </summary>
     internal static async Task<LedgerResult<OrderInfo>> PlaceAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
         TradeConfirmations confirmations, OrderRequest order, string? idempotencyKey, CancellationToken ct)
@@ -344,6 +351,14 @@ internal static class TradingEndpoints
         var placed = await ledger.PlaceOrderAsync(Id(http), order, idempotencyKey, ct);
         if (!placed.IsSuccess)
         {
+            return placed;
+        }
+
+        if (placed.Value.Replayed)
+        {
+            // The first request placed it (and was audited, unless the gate stopped in between): record the retry as one.
+            http.Response.Headers[ReplayedHeader] = "true";
+            await audit.WriteAsync(http, AuditEventTypes.OrderReplayed, OrderData(placed.Value), ct);
             return placed;
         }
 
