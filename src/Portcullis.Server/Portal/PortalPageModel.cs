@@ -33,8 +33,9 @@ public abstract class PortalPageModel : PageModel
 
     /// <summary>
     /// Fills the layout for a signed-in page: the name in the header, the main navigation entry that is current
-    /// (<c>dashboard</c>, <c>trade</c>, <c>money</c>, <c>activity</c>, <c>security</c>, <c>operator</c>) and, on security
-    /// pages, the current entry of the security navigation (<c>Pages/Security/_SecurityNav.cshtml</c>).
+    /// (<c>dashboard</c>, <c>trade</c>, <c>money</c>, <c>activity</c>, <c>security</c>, <c>operator</c>; any other value marks
+    /// none, as on the sign-out page) and, on security pages, the current entry of the security navigation
+    /// (<c>Pages/Security/_SecurityNav.cshtml</c>).
     /// </summary>
     protected void ShowSignedIn(SessionContext current, string nav, string? securityNav = null)
     {
@@ -74,6 +75,18 @@ public abstract class PortalPageModel : PageModel
     /// <summary><see cref="RefusedAsync(SessionContext, OperationRequest)"/> for an operation that needs no more than who and where.</summary>
     protected Task<string?> RefusedAsync(SessionContext current, string operation, Guid? accountId = null) =>
         RefusedAsync(current, Describe(current, operation, accountId));
+
+    /// <summary>
+    /// As <see cref="RefusedAsync(SessionContext, string, Guid?)"/>, but a refusal says that nothing was changed and what
+    /// the user tried to do, <paramref name="what"/> (e.g. "revoke an API key"; <see cref="ApiKeyPortal.Refusal"/>).
+    /// </summary>
+    protected async Task<string?> RefusedToAsync(SessionContext current, string operation, string what)
+    {
+        var (decision, _) = await HttpContext.RequestServices.GetRequiredService<PolicyGate>().DecideAsync(current, Describe(current, operation),
+            HttpContext.RequestAborted);
+        OfferConfirm(decision, operation);
+        return decision.Kind == DecisionKind.Allow ? null : ApiKeyPortal.Refusal(decision, what);
+    }
 
     /// <summary>The "Confirm it's you" link shown next to a refusal that asked for a step-up (portal-stepup), or <c>null</c>.</summary>
     public ConfirmLink? StepUpLink { get; private set; }

@@ -5,7 +5,6 @@ using Portcullis.Core.Persistence;
 using Portcullis.Core.Policy;
 using Portcullis.Ledger.Accounts;
 using Portcullis.Ledger.Backend;
-using Portcullis.Server.Auth;
 using Portcullis.Server.Policy;
 using Portcullis.Server.Trading;
 
@@ -62,15 +61,8 @@ public sealed class IndexModel(AccountService accounts, LedgerAccounts ledgerAcc
         foreach (var (account, role) in await accounts.ListForUserAsync(current.User.Id, HttpContext.RequestAborted))
         {
             await ledgerAccounts.EnsureAsync(account, HttpContext.RequestAborted);
-            var request = new OperationRequest
-            {
-                Operation = Operations.PortfolioRead,
-                UserId = current.User.Id,
-                Initiator = InitiatorKind.Session,
-                SourceIp = HttpContext.ClientIp(),
-                AccountId = account.Id,
-            };
-            var (decision, reservation) = await policy.DecideAsync(current, request, HttpContext.RequestAborted);
+            var (decision, reservation) = await policy.DecideAsync(current, Describe(current, Operations.PortfolioRead, account.Id),
+                HttpContext.RequestAborted);
             if (decision.Kind != DecisionKind.Allow)
             {
                 summaries.Add(new AccountSummary(account, role, null, PolicyResults.Detail(decision)));

@@ -59,14 +59,7 @@ public sealed class PasswordModel(UserService users, PolicyGate policy) : Portal
             return Refused("The new password and its confirmation differ. Type the new password twice, exactly the same.");
         }
 
-        var request = new OperationRequest
-        {
-            Operation = Operations.PasswordChange,
-            UserId = current.User.Id,
-            Initiator = InitiatorKind.Session,
-            SourceIp = HttpContext.ClientIp(),
-        };
-        var (decision, reservation) = await policy.DecideAsync(current, request, HttpContext.RequestAborted);
+        var (decision, reservation) = await policy.DecideAsync(current, Describe(current, Operations.PasswordChange), HttpContext.RequestAborted);
         if (decision.Kind != DecisionKind.Allow)
         {
             return Refused(PolicyResults.Detail(decision));

@@ -22,7 +22,7 @@ public sealed class SignOutModel(SessionService sessions, PolicyGate policy) : P
             return ToSignIn();
         }
 
-        ViewData["SignedInAs"] = current.User.DisplayName;
+        ShowSignedIn(current, "sign-out");
         return Page();
     }
 
@@ -33,15 +33,8 @@ public sealed class SignOutModel(SessionService sessions, PolicyGate policy) : P
             return ToSignIn(ended: true);
         }
 
-        ViewData["SignedInAs"] = current.User.DisplayName;
-        var request = new OperationRequest
-        {
-            Operation = Operations.SessionRevoke,
-            UserId = current.User.Id,
-            Initiator = InitiatorKind.Session,
-            SourceIp = HttpContext.ClientIp(),
-        };
-        var (decision, _) = await policy.DecideAsync(current, request, HttpContext.RequestAborted);
+        ShowSignedIn(current, "sign-out");
+        var (decision, _) = await policy.DecideAsync(current, Describe(current, Operations.SessionRevoke), HttpContext.RequestAborted);
         if (decision.Kind != DecisionKind.Allow)
         {
             Error = PolicyResults.Detail(decision);

@@ -57,11 +57,9 @@ public sealed class ApiKeyModel(ApiKeyService keys, ApiKeyUsageService usage, Po
         }
 
         Show(current);
-        var (decision, _) = await policy.DecideAsync(current, Describe(current, Operations.ApiKeyRotate), HttpContext.RequestAborted);
-        if (decision.Kind != DecisionKind.Allow)
+        if (await RefusedToAsync(current, Operations.ApiKeyRotate, "rotate an API key") is { } refusal)
         {
-            Error = ApiKeyPortal.Refusal(decision, "rotate an API key");
-            OfferConfirm(decision, Operations.ApiKeyRotate);
+            Error = refusal;
             return await LoadAsync(current, id, null) ? Page() : NotFoundPage();
         }
 
@@ -108,11 +106,9 @@ public sealed class ApiKeyModel(ApiKeyService keys, ApiKeyUsageService usage, Po
         }
 
         Show(current);
-        var (decision, _) = await policy.DecideAsync(current, Describe(current, Operations.ApiKeyRevoke), HttpContext.RequestAborted);
-        if (decision.Kind != DecisionKind.Allow)
+        if (await RefusedToAsync(current, Operations.ApiKeyRevoke, "revoke an API key") is { } refusal)
         {
-            Error = ApiKeyPortal.Refusal(decision, "revoke an API key");
-            OfferConfirm(decision, Operations.ApiKeyRevoke);
+            Error = refusal;
             return await LoadAsync(current, id, null) ? Page() : NotFoundPage();
         }
 

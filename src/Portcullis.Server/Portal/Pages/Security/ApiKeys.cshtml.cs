@@ -85,11 +85,9 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         }
 
         Show(current);
-        var (decision, _) = await policy.DecideAsync(current, Describe(current, Operations.ApiKeyCreate), HttpContext.RequestAborted);
-        if (decision.Kind != DecisionKind.Allow)
+        if (await RefusedToAsync(current, Operations.ApiKeyCreate, "create an API key") is { } refusal)
         {
-            Error = ApiKeyPortal.Refusal(decision, "create an API key");
-            OfferConfirm(decision, Operations.ApiKeyCreate);
+            Error = refusal;
             await LoadAsync(current);
             return Page();
         }
@@ -158,11 +156,9 @@ public sealed class ApiKeysModel(ApiKeyService keys, ApiKeyUsageService usage, P
         }
 
         Show(current);
-        var (decision, _) = await policy.DecideAsync(current, Describe(current, Operations.ApiKeyRevoke), HttpContext.RequestAborted);
-        if (decision.Kind != DecisionKind.Allow)
+        if (await RefusedToAsync(current, Operations.ApiKeyRevoke, "revoke an API key") is { } refusal)
         {
-            Error = ApiKeyPortal.Refusal(decision, "revoke an API key");
-            OfferConfirm(decision, Operations.ApiKeyRevoke);
+            Error = refusal;
             await LoadAsync(current);
             return Page();
         }

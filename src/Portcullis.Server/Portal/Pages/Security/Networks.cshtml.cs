@@ -11,7 +11,7 @@ namespace Portcullis.Server.Portal.Pages.Security;
 /// <c>DELETE /api/v1/me/trusted-networks/{id}</c>, after the policy allowed <c>network.read</c>, <c>network.trust</c> or
 /// <c>network.untrust</c>. A held <c>network.trust</c> is explained (this page cannot request an approval).
 /// </summary>
-public sealed class NetworksModel(TrustedNetworkService networks, PolicyGate policy) : PortalPageModel
+public sealed class NetworksModel(TrustedNetworkService networks) : PortalPageModel
 {
     [BindProperty] public string? Cidr { get; set; }
     [BindProperty] public string? Label { get; set; }
@@ -53,7 +53,7 @@ public sealed class NetworksModel(TrustedNetworkService networks, PolicyGate pol
         }
 
         Show(current);
-        if (await DecideAsync(current, Operations.NetworkTrust, "add a trusted network") is { } refusal)
+        if (await RefusedToAsync(current, Operations.NetworkTrust, "add a trusted network") is { } refusal)
         {
             Error = refusal;
             await LoadAsync(current);
@@ -92,7 +92,7 @@ public sealed class NetworksModel(TrustedNetworkService networks, PolicyGate pol
         }
 
         Show(current);
-        if (await DecideAsync(current, Operations.NetworkUntrust, "remove a trusted network") is { } refusal)
+        if (await RefusedToAsync(current, Operations.NetworkUntrust, "remove a trusted network") is { } refusal)
         {
             Error = refusal;
             await LoadAsync(current);
@@ -108,13 +108,6 @@ public sealed class NetworksModel(TrustedNetworkService networks, PolicyGate pol
         }
 
         return RedirectToPage("/Security/Networks", new { done = "removed" });
-    }
-
-    private async Task<string?> DecideAsync(SessionContext current, string operation, string what)
-    {
-        var (decision, _) = await policy.DecideAsync(current, Describe(current, operation), HttpContext.RequestAborted);
-        OfferConfirm(decision, operation);
-        return decision.Kind == DecisionKind.Allow ? null : ApiKeyPortal.Refusal(decision, what);
     }
 
     private async Task LoadAsync(SessionContext current)

@@ -15,8 +15,8 @@ namespace Portcullis.Server.Portal.Pages.Security;
 /// and <c>GET /me/webhooks</c> (listed; added and changed through the API), each after the policy allowed the API's own
 /// operation. A held contact is explained (this page cannot request an approval).
 /// </summary>
-public sealed class NotificationsModel(NotificationSettingsService settings, ActivityReportService reports, WebhookEndpointService webhooks,
-    PolicyGate policy) : PortalPageModel
+public sealed class NotificationsModel(NotificationSettingsService settings, ActivityReportService reports, WebhookEndpointService webhooks)
+    : PortalPageModel
 {
     /// <summary>The channels of the preference matrix, in its column order.</summary>
     public static readonly IReadOnlyList<string> Channels = ["email", "sms", "webhook"];
@@ -218,14 +218,12 @@ public sealed class NotificationsModel(NotificationSettingsService settings, Act
 
         HttpContext.Features.Set(current);
         Show(current);
-        var (decision, _) = await policy.DecideAsync(current, Describe(current, operation), HttpContext.RequestAborted);
-        if (decision.Kind == DecisionKind.Allow)
+        if (await RefusedToAsync(current, operation, what) is not { } refusal)
         {
             return null;
         }
 
-        Error = ApiKeyPortal.Refusal(decision, what);
-        OfferConfirm(decision, operation);
+        Error = refusal;
         return await PageAsync(current);
     }
 
