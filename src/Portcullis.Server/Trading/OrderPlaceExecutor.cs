@@ -11,15 +11,20 @@ using Portcullis.Server.Api.Trading;
 
 namespace Portcullis.Server.Trading;
 
-/// <summary>The stored arguments of a held <c>order.place</c>.</summary>
+/// <summary>
+/// The stored arguments of a held <c>order.place</c>; <see cref="ApiKeyUsageId"/> is the usage-log row of the signed
+/// request that asked for it, when an API key did.
+/// </summary>
 public sealed record HeldOrder(Guid AccountId, string Symbol, string Side, string Type, decimal Quantity, decimal? LimitPrice, decimal? StopPrice,
-    string TimeInForce, string? IdempotencyKey);
+    string TimeInForce, string? IdempotencyKey, long? ApiKeyUsageId = null);
 
 /// <summary>
 /// Places an approved held order in the ledger. The requester must still be an owner or trader of the account. The order is
 /// placed under the request's idempotency key or the held operation's id, so a repeated execution finds the first order
 /// instead of placing a second. The ledger validates it again (prices may have moved); a refusal is the operation's failure
-/// and stages nothing. On success the placement is audited in the approval's unit.
+/// and stages nothing. On success the placement is audited in the approval's unit, and an order an API key asked for counts
+/// against the key's daily notional from then on: its request's usage row, which kept the notional reserved when the
+/// order was held, is marked accepted again in the same unit (docs/api-keys.md).
 /// </summary>
 public sealed class OrderPlaceExecutor(IBrokerageBackend ledger, LedgerAccounts ledgerAccounts, TradeConfirmations confirmations) : IHeldOperationExecutor
 {
@@ -58,6 +63,11 @@ public sealed class OrderPlaceExecutor(IBrokerageBackend ledger, LedgerAccounts 
         if (!placed.IsSuccess)
         {
             return new Error(placed.Error.Code, placed.Error.Message);
+        }
+
+        if (order.ApiKeyUsageId is { } usageId)
+        {
+            await unit.ApiKeyUsage.SetDecisionAsync(usageId, Core.ApiKeys.ApiKeyUsage.Accepted, null, cancellationToken);
         }
 
         var data = TradingEndpoints.OrderData(placed.Value);

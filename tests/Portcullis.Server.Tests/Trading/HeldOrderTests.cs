@@ -4,6 +4,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portcullis.Core.Accounts;
+using Portcullis.HttpSignatures.Algorithms;
+using Portcullis.HttpSignatures.Client;
 using Portcullis.Ledger.Backend;
 using Portcullis.Server.Trading;
 using Portcullis.Testing;
@@ -28,7 +30,7 @@ public sealed class HeldOrderTests : PushTests
             when: ["asset_class in [option]"]
             decision: hold
           - name: everything-else
-            operations: ["*.read", "order.*", "session.*", "factor.*", "device.*", "operation.*"]
+            operations: ["*.read", "order.*", "session.*", "factor.*", "device.*", "operation.*", "apikey.*"]
             tier: open
           - name: default-deny
             operations: ["*"]
@@ -97,6 +99,56 @@ public sealed class HeldOrderTests : PushTests
         Assert.Single(orders, o => o.Symbol == "AAPL-2027-01-C200");
         var audit = await Gate.ReadAuditAsync();
         Assert.Equal(2, audit.Count(e => e.Type == "order.placed"));
+    }
+
+    /// <summary>
+    /// A bot's held order gives its notional back while it waits; once a person approves it, it counts against the key's
+    /// daily notional, from when the bot asked for it.
+    /// </summary>
+    [Fact]
+    public async Task ABotsHeldOrder_CountsAgainstTheKeysDailyNotional_OnceApproved()
+    {
+        var (session, device) = await FundedAliceAsync();
+        using var key = Ed25519HttpKey.Generate();
+        var (created, view, _) = await Client.PostJsonAsync("/api/v1/api-keys", new
+        {
+            name = "Options bot",
+            public_key = Convert.ToBase64String(key.PublicKeyBytes),
+            permissions = new[] { "read", "trade" },
+            asset_classes = new[] { "stock", "option" },
+            max_daily_notional = 1_000_000m,
+            ip_allowlist = new[] { "127.0.0.1/32" },
+        }, session);
+        Assert.True(created == HttpStatusCode.Created, view.ToString());
+        var keyId = view.GetProperty("key").GetProperty("key_id").GetString()!;
+        var id = view.GetProperty("key").GetProperty("id").GetString()!;
+        using var bot = new HttpClient(new SigningHandler(new SigningHandlerOptions { Key = key, KeyId = keyId }, Gate.Time)
+        {
+            InnerHandler = LoopbackSource.Handler(IPAddress.Loopback),
+        })
+        { BaseAddress = Gate.BaseAddress };
+
+        using var sent = await bot.PostAsJsonAsync($"/api/v1/accounts/{_account:D}/orders",
+            new { symbol = "AAPL-2027-01-C200", side = "buy", type = "market", quantity = 2 });
+        var (status, held) = await sent.ReadJsonAsync();
+        Assert.True(status == HttpStatusCode.Accepted, held.ToString());
+        Assert.Equal(0m, await NotionalAsync());
+
+        var challenge = await SingleChallengeAsync(device);
+        var approval = device.Answer(challenge, "approve", held.GetProperty("number").GetInt32());
+        Assert.Equal(HttpStatusCode.OK, (await device.PostAnswerAsync(challenge, approval)).Status);
+
+        var (_, done, _) = await Client.GetJsonAsync($"/api/v1/operations/{held.GetProperty("id").GetString()}", session);
+        Assert.Equal("executed", done.GetProperty("status").GetString());
+        var (_, log, _) = await Client.GetJsonAsync($"/api/v1/api-keys/{id}/usage", session);
+        var row = log.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("path").GetString()!.EndsWith("/orders", StringComparison.Ordinal));
+        Assert.Equal("ok", row.GetProperty("code").GetString());
+        var notional = row.GetProperty("notional").GetDecimal();
+        Assert.True(notional > 0m, log.ToString());
+        Assert.Equal(notional, await NotionalAsync());
+
+        async Task<decimal> NotionalAsync() =>
+            (await Client.GetJsonAsync($"/api/v1/api-keys/{id}", session)).Body.GetProperty("usage").GetProperty("notional_last_24h").GetDecimal();
     }
 
     [Fact]

@@ -372,17 +372,18 @@ internal static class TradingEndpoints
     }
 
     /// <summary>
-    /// What a held <c>order.place</c> stores: the order as sent, the account it is for, and the request's idempotency key
-    /// (so the approved execution places it once). The API's hold and the portal's hold both describe it here.
+    /// What a held <c>order.place</c> stores: the order as sent, the account it is for, the request's idempotency key
+    /// (so the approved execution places it once) and, for a signed request, its API-key usage row (so the approved order
+    /// counts against the key's daily notional). The API's hold and the portal's hold both describe it here.
     /// </summary>
-    internal static HoldPayload HeldOrderPayload(Account account, OrderRequest order, string? idempotencyKey)
+    internal static HoldPayload HeldOrderPayload(Account account, OrderRequest order, string? idempotencyKey, long? apiKeyUsageId = null)
     {
         var price = order.LimitPrice is { } limit ? string.Create(CultureInfo.InvariantCulture, $" limit {limit}")
             : order.StopPrice is { } stop ? string.Create(CultureInfo.InvariantCulture, $" stop {stop}") : " at market";
         var summary = string.Create(CultureInfo.InvariantCulture,
             $"{(order.Side == "sell" ? "Sell" : "Buy")} {order.Quantity} {order.Symbol}{price} ({order.Type}, {order.TimeInForce}) in account {account.Number}");
         return HoldPayload.Of(new HeldOrder(account.Id, order.Symbol, order.Side, order.Type, order.Quantity, order.LimitPrice, order.StopPrice,
-            order.TimeInForce, idempotencyKey), summary);
+            order.TimeInForce, idempotencyKey, apiKeyUsageId), summary);
     }
 
     private static async Task<IResult> ReplaceOrderAsync(Guid orderId, ReplaceOrderBody? body, HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
@@ -423,7 +424,7 @@ internal static class TradingEndpoints
         }
 
         var http = context.HttpContext;
-        return HeldOrderPayload(http.CurrentAccount().Account, order, IdempotencyKey(http));
+        return HeldOrderPayload(http.CurrentAccount().Account, order, IdempotencyKey(http), http.CurrentApiKey()?.UsageId);
     }
 
     /// <summary>The account in the request (every account endpoint's base attributes).</summary>
