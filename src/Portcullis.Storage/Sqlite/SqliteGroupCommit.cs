@@ -1,7 +1,7 @@
 namespace Portcullis.Storage.Sqlite;
 
 /// <summary>
-/// Group commit for SQLite (docs/storage.md). With <c>synchronous=FULL</c> every commit pays an fsync of the write-ahead log
+/// Group commit for SQLite (docs/configuration.md, <c>Storage:GroupCommit</c>). With <c>synchronous=FULL</c> every commit pays an fsync of the write-ahead log
 /// while it holds the database's only write lock, so writers queue behind each other's disk flushes. Instead, connections
 /// commit with <c>synchronous=NORMAL</c> (the transaction's frames are written to the log, not yet flushed), release the
 /// write lock, and then wait here until one fsync of the log that began after their commit has finished: one flush makes
