@@ -56,6 +56,36 @@ public abstract partial class GateStoreConformance
     }
 
     [SkippableFact]
+    public async Task ListAllAccountsWithMembers_ReturnsEveryAccountByNumber_WithItsMembers()
+    {
+        var alice = NewUser("alice");
+        var bob = NewUser("bob");
+        var shared = NewAccount("PC-100002");
+        var alices = NewAccount("PC-100001");
+        var empty = NewAccount("PC-100003");
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Users.Add(bob);
+            u.Accounts.Add(shared);
+            u.Accounts.Add(empty);
+            u.Accounts.Add(alices);
+            u.Accounts.AddMember(NewMember(shared, bob, AccountRole.Owner));
+            u.Accounts.AddMember(NewMember(shared, alice, AccountRole.Trader));
+            u.Accounts.AddMember(NewMember(alices, alice, AccountRole.Owner));
+        });
+
+        var all = await ReadAsync(u => u.Accounts.ListAllWithMembersAsync(Ct));
+
+        Assert.Equal(["PC-100001", "PC-100002", "PC-100003"], all.Select(a => a.Account.Number));
+        Assert.Equal([(alice.Id, AccountRole.Owner)], all[0].Members.Select(m => (m.UserId, m.Role)));
+        Assert.Equal(
+            new[] { (bob.Id, AccountRole.Owner), (alice.Id, AccountRole.Trader) }.OrderBy(m => m.Item1),
+            all[1].Members.Select(m => (m.UserId, m.Role)));
+        Assert.Empty(all[2].Members);
+    }
+
+    [SkippableFact]
     public async Task ListAccountsForUser_WithoutMemberships_IsEmpty()
     {
         var alice = NewUser("alice");

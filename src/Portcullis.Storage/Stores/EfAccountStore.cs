@@ -27,6 +27,16 @@ internal sealed class EfAccountStore(GateDbContext db) : IAccountStore
         (await db.AccountMembers.AsNoTracking().Where(m => m.AccountId == accountId).ToListAsync(cancellationToken))
             .OrderBy(m => m.UserId).ToList(); // sorted here: providers order uuids differently
 
+    public async Task<IReadOnlyList<(Account Account, IReadOnlyList<AccountMember> Members)>> ListAllWithMembersAsync(CancellationToken cancellationToken)
+    {
+        var accounts = await db.Accounts.AsNoTracking().ToListAsync(cancellationToken);
+        var members = (await db.AccountMembers.AsNoTracking().ToListAsync(cancellationToken)).ToLookup(m => m.AccountId);
+        // Sorted here, as ListMembersAsync does: providers order uuids (and collate text) differently.
+        return accounts.OrderBy(a => a.Number, StringComparer.Ordinal)
+            .Select(a => (a, (IReadOnlyList<AccountMember>)members[a.Id].OrderBy(m => m.UserId).ToList()))
+            .ToList();
+    }
+
     public Task<string?> MaxNumberAsync(CancellationToken cancellationToken) =>
         db.Accounts.Select(a => a.Number).OrderByDescending(n => n.Length).ThenByDescending(n => n).FirstOrDefaultAsync(cancellationToken);
 }

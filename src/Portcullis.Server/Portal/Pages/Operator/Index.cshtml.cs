@@ -107,26 +107,12 @@ public sealed class IndexModel(UserService users, IGateStore store) : OperatorPa
             ? all
             : all.Where(u => u.Username.Contains(q, StringComparison.OrdinalIgnoreCase) || u.DisplayName.Contains(q, StringComparison.OrdinalIgnoreCase)).ToList();
 
-        // The store lists accounts per member; every account has an owner among the users, so this finds them all.
         await using var unit = await store.OpenAsync(HttpContext.RequestAborted);
         var names = all.ToDictionary(u => u.Id, u => u.Username);
-        var accounts = new Dictionary<Guid, Account>();
-        foreach (var user in all)
-        {
-            foreach (var (account, _) in await unit.Accounts.ListForUserAsync(user.Id, HttpContext.RequestAborted))
-            {
-                accounts.TryAdd(account.Id, account);
-            }
-        }
-
-        var rows = new List<AccountRow>();
-        foreach (var account in accounts.Values.OrderBy(a => a.Number, StringComparer.Ordinal))
-        {
-            var members = await unit.Accounts.ListMembersAsync(account.Id, HttpContext.RequestAborted);
-            rows.Add(new AccountRow(account, members.Select(m => $"{names.GetValueOrDefault(m.UserId, m.UserId.ToString())} ({m.Role.ToString().ToLowerInvariant()})").ToList()));
-        }
-
-        Accounts = rows;
+        Accounts = (await unit.Accounts.ListAllWithMembersAsync(HttpContext.RequestAborted))
+            .Select(a => new AccountRow(a.Account,
+                a.Members.Select(m => $"{names.GetValueOrDefault(m.UserId, m.UserId.ToString())} ({m.Role.ToString().ToLowerInvariant()})").ToList()))
+            .ToList();
     }
 
     public sealed record AccountRow(Account Account, IReadOnlyList<string> Members);
