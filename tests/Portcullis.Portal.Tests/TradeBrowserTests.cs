@@ -63,12 +63,69 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : PortalBrowserTes
             Assert.True(response.Ok, response.StatusText);
         }
 
-        // The ledger answers the retry with the first order (the audit records both requests, as the API's retries are).
+        // The ledger answers the retry with the first order; the audit records it as a retry, not a second placement.
+        var audit = await Gate.ReadAuditAsync();
+        Assert.Equal((1, 1), (audit.Count(e => e.Type == "order.placed"), audit.Count(e => e.Type == "order.replayed")));
         var account = Assert.Single(await Gate.Services.GetRequiredService<AccountService>().ListForUserAsync(_user, CancellationToken.None)).Account;
         var orders = await Gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
         Assert.Equal(2m, Assert.Single(orders.Value).Quantity);
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { NameRegex = new Regex("^AAPL buy market 2 ") })).ToHaveCountAsync(1);
+    }
+
+    /// <summary>
+    /// Under a policy that caps orders (two a day here), a ticket sent again (a reload) is answered with the first order and
+    /// gives back the use it reserved, so the next order still fits under the cap.
+    /// </summary>
+    [SkippableFact]
+    public async Task AResentTicket_DoesNotUseUpAnOrderCap()
+    {
+        using var policyFolder = new TempDirectory();
+        var policyFile = Path.Combine(policyFolder.Path, "policy.yaml");
+        await File.WriteAllTextAsync(policyFile, """
+            version: 1
+            tiers:
+              open:
+                proofs: []
+                unattended: allow
+            rules:
+              - name: two-orders-a-day
+                operations: [order.place]
+                cap: { sum: count, over: 24h, above: 2 }
+                decision: deny
+                reason: limit_exceeded
+              - name: everything-else
+                operations: ["*.read", "order.*", "session.*", "factor.*", "device.*"]
+                tier: open
+              - name: default-deny
+                operations: ["*"]
+                decision: deny
+                reason: default_deny
+            """);
+        await Gate.DisposeAsync();
+        Gate = await PortalGate.StartAsync(new Dictionary<string, string?> { ["Policy:File"] = policyFile });
+        var page = await SignedInPageAsync("gina", 500_000m);
+        await page.GotoAsync(Url("/trade"));
+        await page.GetByLabel("Symbol").FillAsync("AAPL");
+        await page.GetByLabel("Quantity").FillAsync("1");
+        var form = page.Locator("form").Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Place order" }) });
+        var fields = await form.EvaluateAsync<Dictionary<string, string>>("f => Object.fromEntries(new FormData(f).entries())");
+        var action = page.Url;
+        for (var i = 0; i < 2; i++)
+        {
+            var response = await page.APIRequest.PostAsync(action, new() { Form = FormOf(page, fields) });
+            Assert.True(response.Ok, response.StatusText);
+        }
+
+        await page.GotoAsync(Url("/trade"));
+        await page.GetByLabel("Symbol").FillAsync("AAPL");
+        await page.GetByLabel("Quantity").FillAsync("2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your order was placed and filled.");
+        var account = Assert.Single(await Gate.Services.GetRequiredService<AccountService>().ListForUserAsync(_user, CancellationToken.None)).Account;
+        var orders = await Gate.Services.GetRequiredService<IBrokerageBackend>().GetOrdersAsync(account.Id, false, CancellationToken.None);
+        Assert.Equal([1m, 2m], orders.Value.Select(o => o.Quantity).Order());
     }
 
     [SkippableFact]

@@ -136,6 +136,11 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
             return await ShowAsync(freshKey: true);
         }
 
+        if (result.Value.Replayed && reservation is { } repeated)
+        {
+            await policy.ReleaseAsync(repeated); // the ticket was sent again (a reload): the first press placed and counted it
+        }
+
         return RedirectToPage("/Trade", new { accountId = Account!.Id, placed = LedgerNames.Of(result.Value.Status) });
     }
 
