@@ -1,7 +1,6 @@
 using System.Net;
 using Portcullis.Core.Users;
 using Portcullis.Server.Portal;
-using Portcullis.Testing;
 
 namespace Portcullis.Portal.Tests;
 
@@ -9,35 +8,20 @@ namespace Portcullis.Portal.Tests;
 /// The operator pages over HTTP: a signed-in user who is not an operator gets 403 and a page in words (with the portal's
 /// CSP), never the data; an operator gets the page. Also: every audit event type the gate writes has a sentence.
 /// </summary>
-public sealed class OperatorHttpTests : IAsyncLifetime
+public sealed class OperatorHttpTests : PortalHttpTest
 {
-    private TestGate _gate = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-        _client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _gate.BaseAddress };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _gate.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/operator")]
     [InlineData("/operator/audit")]
     [InlineData("/operator/users/{0}")]
     public async Task AnAccountHolder_GetsA403PageInWords_WithoutTheData(string path)
     {
-        var alice = await _gate.CreateUserAsync("alice");
+        var alice = await Gate.CreateUserAsync("alice");
         var cookie = await SessionCookieAsync("alice");
 
         using var request = new HttpRequestMessage(HttpMethod.Get, string.Format(System.Globalization.CultureInfo.InvariantCulture, path, alice.Id));
         request.Headers.Add("Cookie", cookie);
-        using var response = await _client.SendAsync(request);
+        using var response = await Client.SendAsync(request);
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
@@ -50,12 +34,12 @@ public sealed class OperatorHttpTests : IAsyncLifetime
     [Fact]
     public async Task AnAccountHolder_CannotDisableAUser_WithAValidForm()
     {
-        await _gate.CreateUserAsync("alice");
-        await _gate.CreateUserAsync("bob");
+        await Gate.CreateUserAsync("alice");
+        await Gate.CreateUserAsync("bob");
         var cookie = await SessionCookieAsync("alice");
 
         // A valid token and its cookie, from any portal form (tokens are not tied to a session).
-        using var signIn = await _client.GetAsync("/sign-in");
+        using var signIn = await Client.GetAsync("/sign-in");
         var signInHtml = await signIn.Content.ReadAsStringAsync();
         var field = System.Text.RegularExpressions.Regex.Match(signInHtml, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"(?<t>[^\"]+)\"");
         Assert.True(field.Success);
@@ -70,23 +54,23 @@ public sealed class OperatorHttpTests : IAsyncLifetime
             }),
         };
         post.Headers.Add("Cookie", $"{cookie}; {antiforgeryCookie}");
-        using var answer = await _client.SendAsync(post);
+        using var answer = await Client.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode);
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type == "user.disabled");
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type == "user.disabled");
     }
 
     [Fact]
     public async Task AnOperator_GetsTheOperatorPages()
     {
-        await _gate.CreateUserAsync("olga", role: UserRole.Operator);
+        await Gate.CreateUserAsync("olga", role: UserRole.Operator);
         var cookie = await SessionCookieAsync("olga");
 
         foreach (var path in new[] { "/operator", "/operator/audit" })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, path);
             request.Headers.Add("Cookie", cookie);
-            using var response = await _client.SendAsync(request);
+            using var response = await Client.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }
     }
@@ -103,8 +87,8 @@ public sealed class OperatorHttpTests : IAsyncLifetime
     /// <summary>A signed-in session's cookie (the API's session token is the portal's cookie value).</summary>
     private async Task<string> SessionCookieAsync(string username)
     {
-        using var client = _gate.CreateClient();
-        var token = (await _gate.SignInAsync(client, username)).GetProperty("token").GetString();
+        using var client = Gate.CreateClient();
+        var token = (await Gate.SignInAsync(client, username)).GetProperty("token").GetString();
         return $"__Host-portcullis-session={token}";
     }
 }

@@ -27,7 +27,7 @@ public sealed partial class PortalHttpTests
     [InlineData("/\\evil.example")]
     public async Task TheConfirmPage_WithAForeignReturn_NeverLeavesTheSite(string target)
     {
-        using var response = await _client.GetAsync("/security/confirm?return=" + Uri.EscapeDataString(target));
+        using var response = await Client.GetAsync("/security/confirm?return=" + Uri.EscapeDataString(target));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/sign-in", response.Headers.Location?.OriginalString);

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Portcullis.Server.Portal;
-using Portcullis.Testing;
 
 namespace Portcullis.Portal.Tests;
 
@@ -9,23 +8,8 @@ namespace Portcullis.Portal.Tests;
 /// The portal's protections over plain HTTP (no browser needed): every page and asset carries the portal's CSP, and a
 /// form posted without its antiforgery token is refused with 400 and a page saying what to do, never run.
 /// </summary>
-public sealed partial class PortalHttpTests : IAsyncLifetime
+public sealed partial class PortalHttpTests : PortalHttpTest
 {
-    private TestGate _gate = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _gate = await PortalGate.StartAsync();
-        _client = new HttpClient(new SocketsHttpHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = _gate.BaseAddress };
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _gate.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("/", HttpStatusCode.Redirect)]
     [InlineData("/sign-in", HttpStatusCode.OK)]
@@ -53,7 +37,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/assets/push.js", HttpStatusCode.OK)]
     public async Task EveryPageAndAsset_HasThePortalsContentSecurityPolicy(string path, HttpStatusCode expected)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(expected, response.StatusCode);
         Assert.Equal(PortalPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
@@ -71,7 +55,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/security/sessions?handler=Everywhere")]
     public async Task AHandlerNameInTheAddress_DoesNotSkipTheSessionCheck(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/sign-in", response.Headers.Location?.OriginalString);
@@ -80,7 +64,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [Fact]
     public async Task TheApi_KeepsItsOwnContentSecurityPolicy()
     {
-        using var response = await _client.GetAsync("/health/live");
+        using var response = await Client.GetAsync("/health/live");
 
         Assert.Equal("default-src 'none'; frame-ancestors 'none'; base-uri 'none'", Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
     }
@@ -88,7 +72,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [Fact]
     public async Task ThePages_NeedNoInlineScriptOrStyle_AndLoadOnlyLocalAssets()
     {
-        var html = await _client.GetStringAsync("/sign-in");
+        var html = await Client.GetStringAsync("/sign-in");
 
         Assert.DoesNotContain("style=", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<style", html, StringComparison.OrdinalIgnoreCase);
@@ -142,9 +126,9 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
     [InlineData("/operator/users/3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0b?handler=Lift", "FreezeId=3f1c2a4e-9d7b-4c1e-8a2f-5b6d7e8f9a0c")]
     public async Task AFormPostedWithoutItsAntiforgeryToken_IsRefusedWith400_AndAPageSayingWhatToDo(string path, string form)
     {
-        await _gate.CreateUserAsync("alice");
+        await Gate.CreateUserAsync("alice");
 
-        using var response = await _client.PostAsync(path, new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
+        using var response = await Client.PostAsync(path, new StringContent(form, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded"));
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -153,13 +137,13 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
         Assert.Contains("open the page again and send the form from there", html, StringComparison.Ordinal);
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         Assert.Equal(PortalPage.ContentSecurityPolicy, Assert.Single(response.Headers.GetValues("Content-Security-Policy")));
-        Assert.DoesNotContain(await _gate.ReadAuditAsync(), e => e.Type.StartsWith("signin.", StringComparison.Ordinal));
+        Assert.DoesNotContain(await Gate.ReadAuditAsync(), e => e.Type.StartsWith("signin.", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task AFormPostedWithAValidToken_IsAccepted_SoTheRefusalAboveIsAboutTheToken()
     {
-        using var page = await _client.GetAsync("/sign-in");
+        using var page = await Client.GetAsync("/sign-in");
         var cookie = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(PortalHosting.AntiforgeryCookie + "=", StringComparison.Ordinal));
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase);
@@ -177,7 +161,7 @@ public sealed partial class PortalHttpTests : IAsyncLifetime
             }),
         };
         post.Headers.Add("Cookie", cookie.Split(';')[0]);
-        using var response = await _client.SendAsync(post);
+        using var response = await Client.SendAsync(post);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("The username or password is not right.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
