@@ -94,6 +94,9 @@ public abstract class GateDbContext(DbContextOptions options) : DbContext(option
     /// <summary>Reads a timestamp column written as <see cref="AddTime"/> writes it.</summary>
     internal abstract DateTimeOffset? ReadTime(System.Data.Common.DbDataReader reader, int ordinal);
 
+    /// <summary>Adds an identifier parameter stored as this provider's model stores it.</summary>
+    internal abstract void AddGuid(System.Data.Common.DbCommand command, string name, Guid? value);
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(GateDbContext).Assembly);

@@ -26,6 +26,51 @@ public abstract partial class GateStoreConformance
     }
 
     [SkippableFact]
+    public async Task TouchedDevice_IsSaved_WithWhateverElseChangedInTheUnit()
+    {
+        var alice = NewUser("alice");
+        var device = NewDevice(alice);
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(device);
+        });
+
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            var found = await unit.Devices.FindAsync(device.Id, Ct);
+            unit.Devices.Touch(found!, Start.AddHours(2).AddTicks(10), "2001:db8::7");
+            found!.Trust = DeviceTrust.Trusted;
+            await unit.CommitAsync(Ct);
+        }
+
+        var reread = await ReadAsync(u => u.Devices.FindAsync(device.Id, Ct));
+        Assert.Equal((Start.AddHours(2).AddTicks(10), "2001:db8::7", DeviceTrust.Trusted, device.Name),
+            (reread?.LastSeenAt, reread?.LastIp, reread?.Trust, reread?.Name));
+    }
+
+    [SkippableFact]
+    public async Task TouchedDevice_AloneInItsUnit_IsSaved()
+    {
+        var alice = NewUser("alice");
+        var device = NewDevice(alice);
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(device);
+        });
+
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            unit.Devices.Touch((await unit.Devices.FindByTokenHashAsync(device.TokenHash!, Ct))!, Start.AddHours(1), null);
+            await unit.CommitAsync(Ct);
+        }
+
+        var reread = await ReadAsync(u => u.Devices.FindAsync(device.Id, Ct));
+        Assert.Equal((Start.AddHours(1), (string?)null), (reread?.LastSeenAt, reread?.LastIp));
+    }
+
+    [SkippableFact]
     public async Task FindDeviceByTokenHash_WithUnknownHash_ReturnsNull()
     {
         var alice = NewUser("alice");

@@ -1,3 +1,4 @@
+using Portcullis.Core.Factors;
 using Portcullis.Core.Sessions;
 using Portcullis.Core.Users;
 
@@ -31,6 +32,68 @@ public abstract partial class GateStoreConformance
         var authentication = Assert.Single(found.Authentications);
         Assert.Equal((session.Id, AuthenticationMethods.Password, Start), (authentication.SessionId, authentication.Method, authentication.At));
         Assert.Null(await ReadAsync(u => u.Sessions.FindByTokenHashAsync(RandomHash(), Ct)));
+    }
+
+    [SkippableFact]
+    public async Task Session_AddedWithEveryFieldSet_RoundTripsWithEveryAuthentication()
+    {
+        // A new session is written in hand-written SQL, not by EF Core: every column, and every event, must come back.
+        var alice = NewUser("alice");
+        var device = NewDevice(alice);
+        var session = NewSession(alice);
+        session.DeviceId = device.Id;
+        session.FactorEnrollmentRequired = true;
+        session.Revoke(Start.AddMinutes(3), "signed_out");
+        var factorId = Guid.NewGuid();
+        session.Authentications.Add(new SessionAuthentication
+        {
+            SessionId = session.Id,
+            Method = "webauthn",
+            At = Start.AddSeconds(30).AddTicks(10),
+            DeviceId = device.Id,
+            FactorId = factorId,
+            Class = FactorClass.PhishingResistant,
+            DeviceBound = true,
+        });
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(device);
+            u.Sessions.Add(session);
+        });
+
+        var found = await ReadAsync(u => u.Sessions.FindAsync(session.Id, Ct));
+
+        Assert.NotNull(found);
+        Assert.Equal(
+            (session.Client, session.IdleTimeout, Start.AddMinutes(3), "signed_out", false, true),
+            (found.Client, found.IdleTimeout, found.RevokedAt, found.RevokedReason, found.PasswordChangeRequired, found.FactorEnrollmentRequired));
+        Assert.Equal(
+            [
+                (AuthenticationMethods.Password, Start, (Guid?)null, (Guid?)null, (FactorClass?)null, false),
+                ("webauthn", Start.AddSeconds(30).AddTicks(10), device.Id, factorId, FactorClass.PhishingResistant, true),
+            ],
+            found.Authentications.OrderBy(a => a.At).Select(a => (a.Method, a.At, a.DeviceId, a.FactorId, a.Class, a.DeviceBound)));
+    }
+
+    [SkippableFact]
+    public async Task Sessions_AddedTwiceInOneUnit_AcrossTwoCommits_AreEachWrittenOnce()
+    {
+        var alice = NewUser("alice");
+        var first = NewSession(alice);
+        var second = NewSession(alice, createdAt: Start.AddMinutes(-1));
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            unit.Users.Add(alice);
+            unit.Sessions.Add(first);
+            await unit.CommitAsync(Ct);
+            unit.Sessions.Add(second);
+            await unit.CommitAsync(Ct);
+        }
+
+        var listed = await ReadAsync(u => u.Sessions.ListActiveAsync(alice.Id, Start, Ct));
+        Assert.Equal([first.Id, second.Id], listed.Select(s => s.Id));
+        Assert.All(listed, s => Assert.Single(s.Authentications));
     }
 
     [SkippableFact]

@@ -28,8 +28,7 @@ public static class DeviceRegistry
                     new Dictionary<string, object?> { ["device_id"] = existing.Id, ["device_name"] = existing.Name, ["ip"] = ip, ["network"] = network }, now);
             }
 
-            existing.LastSeenAt = now;
-            existing.LastIp = ip;
+            unit.Devices.Touch(existing, now, ip);
             return (existing, null);
         }
 

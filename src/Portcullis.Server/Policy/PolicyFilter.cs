@@ -149,8 +149,8 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
 
     /// <summary>
     /// Runs a key's order the policy allowed. Unless it succeeds (a 2xx answer) with a new order (not an idempotent replay), the
-    /// notional it reserved against the key's daily notional is given back (its usage row gets the answer's code), as is the
-    /// policy's own cap reservation.
+    /// notional it reserved against the key's daily notional is given back (its usage row gets the answer's code); the
+    /// policy's own cap reservation is given back as <see cref="RunCountedAsync"/> says.
     /// </summary>
     private async Task<object?> RunOrderAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid? reservation, ApiKeyRequest keyed)
     {
@@ -181,12 +181,14 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
     }
 
     /// <summary>
-    /// Runs an allowed request that counts against a cap; unless it succeeds (a 2xx answer that is not an idempotent replay),
-    /// its reserved use is given back, so a refused, failed or repeated request does not use up the user's allowance. A crash in between leaves the use counted: the
-    /// cap errs on the side of refusing.
+    /// Runs an allowed request that counts against a cap, its reserved use kept in the request (<see cref="CapReservation"/>):
+    /// unless it succeeds (a 2xx answer), the use is given back, so a refused or failed request does not use up the user's
+    /// allowance. An operation that succeeds without doing new work (an order's idempotent replay) gives it back itself.
     /// </summary>
-    private async Task<object?> RunCountedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid reservation)
+    private static async Task<object?> RunCountedAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next, Guid reservation)
     {
+        var http = context.HttpContext;
+        CapReservation.Keep(http, reservation);
         object? result;
         try
         {
@@ -194,13 +196,13 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
         }
         catch (Exception)
         {
-            await gate.ReleaseAsync(reservation);
+            await CapReservation.GiveBackAsync(http);
             throw;
         }
 
-        if (StatusOf(context, result) is < 200 or >= 300 || Api.Trading.TradingEndpoints.IsReplay(context.HttpContext))
+        if (StatusOf(context, result) is < 200 or >= 300)
         {
-            await gate.ReleaseAsync(reservation);
+            await CapReservation.GiveBackAsync(http);
         }
 
         return result;

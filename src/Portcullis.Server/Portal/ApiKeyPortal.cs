@@ -1,14 +1,12 @@
 using System.Globalization;
 using System.Text;
 using NSec.Cryptography;
-using Portcullis.Core.Policy;
 using Portcullis.Server.Api.Contracts;
-using Portcullis.Server.Policy;
 
 namespace Portcullis.Server.Portal;
 
 /// <summary>
-/// What the API key pages share: a key's state in words, a usage-log code in words, the policy's answer in words, and
+/// What the API key pages share: a key's state in words, a usage-log code in words, form fields read, and
 /// the "generate a key for me" key pair (Ed25519, in memory; only the public half is given to <c>ApiKeyService</c>).
 /// </summary>
 internal static class ApiKeyPortal
@@ -69,22 +67,6 @@ internal static class ApiKeyPortal
             _ when code.StartsWith("policy.", StringComparison.Ordinal) => "Refused by your account's policy (" + code["policy.".Length..] + ").",
             _ when code.StartsWith("ledger.", StringComparison.Ordinal) => "Accepted by the gate, then refused by the ledger (" + code["ledger.".Length..] + ").",
             _ => "Refused or failed (" + code + ").",
-        };
-    }
-
-    /// <summary>
-    /// Why the policy did not allow a key change, with what to do on this site: a step-up needs a fresh security-key
-    /// sign-in (the session records the proof when it signs in).
-    /// </summary>
-    public static string Refusal(Decision decision, string what)
-    {
-        ArgumentNullException.ThrowIfNull(decision);
-        return decision.Kind switch
-        {
-            DecisionKind.StepUp => $"Nothing was changed: to {what} you need a fresh proof that it is you. {PolicyResults.Detail(decision)} " +
-                                   "Confirm it's you with the link below, then try again.",
-            DecisionKind.Hold => $"Nothing was changed: to {what} needs a person's approval, which this page cannot request. Use the API to have it held for approval.",
-            _ => $"Nothing was changed. {PolicyResults.Detail(decision)}",
         };
     }
 

@@ -78,14 +78,30 @@ public abstract class PortalPageModel : PageModel
 
     /// <summary>
     /// As <see cref="RefusedAsync(SessionContext, string, Guid?)"/>, but a refusal says that nothing was changed and what
-    /// the user tried to do, <paramref name="what"/> (e.g. "revoke an API key"; <see cref="ApiKeyPortal.Refusal"/>).
+    /// the user tried to do, <paramref name="what"/> (e.g. "revoke an API key").
     /// </summary>
     protected async Task<string?> RefusedToAsync(SessionContext current, string operation, string what)
     {
         var (decision, _) = await HttpContext.RequestServices.GetRequiredService<PolicyGate>().DecideAsync(current, Describe(current, operation),
             HttpContext.RequestAborted);
         OfferConfirm(decision, operation);
-        return decision.Kind == DecisionKind.Allow ? null : ApiKeyPortal.Refusal(decision, what);
+        return decision.Kind == DecisionKind.Allow ? null : Refusal(decision, what);
+    }
+
+    /// <summary>
+    /// Why the policy did not allow a change, with what to do on this site: a step-up needs a fresh security-key
+    /// sign-in (the session records the proof when it signs in).
+    /// </summary>
+    private static string Refusal(Decision decision, string what)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        return decision.Kind switch
+        {
+            DecisionKind.StepUp => $"Nothing was changed: to {what} you need a fresh proof that it is you. {PolicyResults.Detail(decision)} " +
+                                   "Confirm it's you with the link below, then try again.",
+            DecisionKind.Hold => $"Nothing was changed: to {what} needs a person's approval, which this page cannot request. Use the API to have it held for approval.",
+            _ => $"Nothing was changed. {PolicyResults.Detail(decision)}",
+        };
     }
 
     /// <summary>The "Confirm it's you" link shown next to a refusal that asked for a step-up (portal-stepup), or <c>null</c>.</summary>

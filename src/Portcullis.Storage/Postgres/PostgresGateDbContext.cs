@@ -30,4 +30,6 @@ public sealed class PostgresGateDbContext(DbContextOptions<PostgresGateDbContext
 
     internal override DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<DateTimeOffset>(ordinal);
+
+    internal override void AddGuid(DbCommand command, string name, Guid? value) => command.With(name, value, DbType.Guid);
 }

@@ -21,6 +21,10 @@ public sealed class SqliteGateDbContext(DbContextOptions<SqliteGateDbContext> op
     internal override DateTimeOffset? ReadTime(DbDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : UtcMicrosecondsConverter.FromMicroseconds(reader.GetInt64(ordinal));
 
+    // EF Core's SQLite provider stores a Guid as upper-case text; Microsoft.Data.Sqlite alone would bind it as a blob.
+    internal override void AddGuid(DbCommand command, string name, Guid? value) =>
+        command.With(name, value?.ToString("D").ToUpperInvariant(), DbType.String);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcMicrosecondsConverter>();

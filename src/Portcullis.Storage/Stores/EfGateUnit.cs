@@ -9,7 +9,9 @@ namespace Portcullis.Storage.Stores;
 /// <summary>
 /// A unit of work over one <see cref="GateDbContext"/>. <see cref="CommitAsync"/> opens (or continues) a
 /// transaction, locks the audit head, chains the staged audit records, saves, and commits: the change and
-/// its audit rows become durable together, before the caller answers.
+/// its audit rows become durable together, before the caller answers. What every sign-in writes (throttle counters,
+/// the audit chain, a device's last use, the new session) is hand-written SQL (<see cref="RawSql"/>); the rest is
+/// EF Core's <c>SaveChanges</c>, skipped when nothing it tracks changed.
 /// </summary>
 internal sealed class EfGateUnit : IGateUnit
 {
@@ -17,6 +19,8 @@ internal sealed class EfGateUnit : IGateUnit
     private readonly TimeProvider _time;
     private readonly EfAuditLog _audit;
     private readonly EfThrottleStore _throttle;
+    private readonly EfSessionStore _sessions;
+    private readonly EfDeviceStore _devices;
     private readonly SqliteWriteLock? _writeLock;
     private readonly SqliteGroupCommit? _groupCommit;
     private long _changesFlushed;
@@ -37,8 +41,8 @@ internal sealed class EfGateUnit : IGateUnit
         _audit = new EfAuditLog(db);
         Users = new EfUserStore(db);
         Accounts = new EfAccountStore(db);
-        Devices = new EfDeviceStore(db);
-        Sessions = new EfSessionStore(db);
+        _devices = new EfDeviceStore(db);
+        _sessions = new EfSessionStore(db);
         _throttle = new EfThrottleStore(db, this);
         Factors = new EfFactorStore(db);
         Flows = new EfFlowStore(db);
@@ -62,9 +66,9 @@ internal sealed class EfGateUnit : IGateUnit
 
     public IAccountStore Accounts { get; }
 
-    public IDeviceStore Devices { get; }
+    public IDeviceStore Devices => _devices;
 
-    public ISessionStore Sessions { get; }
+    public ISessionStore Sessions => _sessions;
 
     public IThrottleStore Throttle => _throttle;
 
@@ -129,7 +133,8 @@ internal sealed class EfGateUnit : IGateUnit
 
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (_audit.Pending.Count == 0 && !_throttle.HasChanges && !_db.ChangeTracker.HasChanges() && _transaction is null)
+        if (_audit.Pending.Count == 0 && !_throttle.HasChanges && !_sessions.HasAdded && !_devices.HasTouched
+            && !_db.ChangeTracker.HasChanges() && _transaction is null)
         {
             await FlushIfWrittenAsync(); // statements that committed on their own (upserts outside a transaction)
             return;
@@ -140,7 +145,13 @@ internal sealed class EfGateUnit : IGateUnit
         await _audit.ChainPendingAsync(_time.GetUtcNow(), cancellationToken);
         var notifies = _notifications.Emitted;
         _notifications.Emitted = false;
-        await _db.SaveChangesAsync(cancellationToken);
+        await _devices.SaveTouchedAsync(cancellationToken);
+        if (_db.ChangeTracker.HasChanges())
+        {
+            await _db.SaveChangesAsync(cancellationToken);
+        }
+
+        await _sessions.InsertAddedAsync(cancellationToken); // after SaveChanges: a session's device may be new in this unit
         try
         {
             await _transaction!.CommitAsync(cancellationToken);

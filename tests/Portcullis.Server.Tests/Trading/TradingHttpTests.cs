@@ -26,12 +26,16 @@ public sealed class TradingHttpTests : IAsyncLifetime
     private HttpClient _client = null!;
     private Guid _account;
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(null);
+
+    /// <summary>A gate (with <paramref name="policyFile"/>, or the default policy) and alice's funded account in it.</summary>
+    private async Task StartAsync(string? policyFile)
     {
         _gate = await TestGate.StartAsync(new Dictionary<string, string?>
         {
             ["Factors:WebAuthn:Origins:0"] = Origin,
             ["SignIn:Network:FreeAttempts"] = "1000",
+            ["Policy:File"] = policyFile,
         });
         var alice = await _gate.CreateUserAsync("alice");
         var opened = await _gate.Services.GetRequiredService<AccountService>().OpenAsync(alice.Id, "Alice", "Portcullis Paper Securities LLC", "US", "test",
@@ -204,6 +208,50 @@ public sealed class TradingHttpTests : IAsyncLifetime
         Assert.Equal(first.Body.GetProperty("id").GetString(), retry.Body.GetProperty("id").GetString());
         Assert.Equal((HttpStatusCode.Conflict, "ledger.idempotency_conflict"), (different.Status, different.Body.Code()));
         Assert.Single((await Ledger.GetFillsAsync(_account, 0, CancellationToken.None)).Value);
+    }
+
+    [Fact]
+    public async Task ARetriedOrder_AndARefusedOne_DoNotUseUpAnOrderCap()
+    {
+        using var policyFolder = new TempDirectory();
+        var policyFile = System.IO.Path.Combine(policyFolder.Path, "policy.yaml");
+        await File.WriteAllTextAsync(policyFile, """
+            version: 1
+            tiers:
+              open:
+                proofs: []
+                unattended: allow
+            rules:
+              - name: two-orders-a-day
+                operations: [order.place]
+                cap: { sum: count, over: 24h, above: 2 }
+                decision: deny
+                reason: limit_exceeded
+              - name: everything-else
+                operations: ["*.read", "order.*", "session.*", "factor.*", "device.*"]
+                tier: open
+              - name: default-deny
+                operations: ["*"]
+                decision: deny
+                reason: default_deny
+            """);
+        await DisposeAsync();
+        await StartAsync(policyFile);
+        var token = await _gate.SignInWithTotpAsync(_client, "alice");
+        var order = new { symbol = "MSFT", side = "buy", type = "market", quantity = 1 };
+
+        var first = await SendAsync(HttpMethod.Post, Path("orders"), token, order, idempotencyKey: "first");
+        var retry = await SendAsync(HttpMethod.Post, Path("orders"), token, order, idempotencyKey: "first");
+        var refused = await SendAsync(HttpMethod.Post, Path("orders"), token, order with { quantity = 1_000_000 }, idempotencyKey: "too-big");
+        var second = await SendAsync(HttpMethod.Post, Path("orders"), token, order, idempotencyKey: "second");
+        var third = await SendAsync(HttpMethod.Post, Path("orders"), token, order, idempotencyKey: "third");
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.Status, retry.Status));
+        Assert.True(retry.Response.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.Status);
+        Assert.Equal(HttpStatusCode.Created, second.Status);
+        Assert.Equal((HttpStatusCode.Forbidden, "policy.limit_exceeded"), (third.Status, third.Body.Code()));
+        Assert.Equal(2, (await Ledger.GetFillsAsync(_account, 0, CancellationToken.None)).Value.Count);
     }
 
     [Fact]

@@ -78,8 +78,7 @@ public sealed class AuthenticatorService(
 
         if (now - device.LastSeenAt >= TouchInterval || device.LastIp != ip)
         {
-            device.LastSeenAt = now;
-            device.LastIp = ip;
+            unit.Devices.Touch(device, now, ip);
             await unit.CommitAsync(cancellationToken);
         }
 

@@ -262,8 +262,7 @@ public sealed partial class WebAuthnService(
                 return Refused("device_revoked");
             }
 
-            device.LastSeenAt = context.Now;
-            device.LastIp = flow.Ip;
+            context.Unit.Devices.Touch(device, context.Now, flow.Ip);
         }
 
         factor.SignCount = result.SignCount;

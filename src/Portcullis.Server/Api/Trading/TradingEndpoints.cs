@@ -342,7 +342,8 @@ internal static class TradingEndpoints
     /// Places an order in the current account (<see cref="AccountAccess"/>) once the policy has allowed it: the ledger (under
     /// <paramref name="idempotencyKey"/>, so a retry finds the first order), then <c>order.placed</c> in the audit, then the
     /// trade confirmation woken on a fill. A retry that finds the first order is answered with it, marked with
-    /// <see cref="ReplayedHeader"/> and audited as <c>order.replayed</c>. <c>POST /api/v1/accounts/{id}/orders</c> and the
+    /// <see cref="ReplayedHeader"/> and audited as <c>order.replayed</c>. Unless a new order is placed, the policy cap use the
+    /// request reserved (<see cref="CapReservation"/>) is given back. <c>POST /api/v1/accounts/{id}/orders</c> and the
     /// portal's trade page both place orders through here.
     /// </summary>
     internal static async Task<LedgerResult<OrderInfo>> PlaceAsync(HttpContext http, IBrokerageBackend ledger, TradingAudit audit,
@@ -351,12 +352,15 @@ internal static class TradingEndpoints
         var placed = await ledger.PlaceOrderAsync(Id(http), order, idempotencyKey, ct);
         if (!placed.IsSuccess)
         {
+            await CapReservation.GiveBackAsync(http); // nothing was placed
             return placed;
         }
 
         if (placed.Value.Replayed)
         {
-            // The first request placed it (and was audited, unless the gate stopped in between): record the retry as one.
+            // The first request placed it (and was audited, unless the gate stopped in between), and counted it against the
+            // policy's caps: record the retry as one, and give back what it reserved.
+            await CapReservation.GiveBackAsync(http);
             http.Response.Headers[ReplayedHeader] = "true";
             await audit.WriteAsync(http, AuditEventTypes.OrderReplayed, OrderData(placed.Value), ct);
             return placed;

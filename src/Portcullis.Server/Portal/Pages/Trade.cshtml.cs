@@ -123,22 +123,14 @@ public sealed class TradeModel(AccountService accounts, LedgerAccounts ledgerAcc
                 return await ShowAsync(freshKey: false);
         }
 
+        // Placing gives the reserved cap use back unless it places a new order (a refusal, or a resent ticket after a reload).
+        CapReservation.Keep(HttpContext, reservation);
         var result = await TradingEndpoints.PlaceAsync(HttpContext, ledger, audit, confirmations, order, IdempotencyKey, HttpContext.RequestAborted);
         if (!result.IsSuccess)
         {
-            if (reservation is { } unused)
-            {
-                await policy.ReleaseAsync(unused);
-            }
-
             // Nothing was placed: the corrected ticket gets a key of its own (the ledger would refuse a changed order under this one).
             ShowLedgerError(result.Error);
             return await ShowAsync(freshKey: true);
-        }
-
-        if (result.Value.Replayed && reservation is { } repeated)
-        {
-            await policy.ReleaseAsync(repeated); // the ticket was sent again (a reload): the first press placed and counted it
         }
 
         return RedirectToPage("/Trade", new { accountId = Account!.Id, placed = LedgerNames.Of(result.Value.Status) });
