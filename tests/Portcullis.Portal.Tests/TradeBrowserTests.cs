@@ -81,27 +81,7 @@ public sealed class TradeBrowserTests(BrowserFixture browser) : PortalBrowserTes
     public async Task AResentTicket_DoesNotUseUpAnOrderCap()
     {
         using var policyFolder = new TempDirectory();
-        var policyFile = Path.Combine(policyFolder.Path, "policy.yaml");
-        await File.WriteAllTextAsync(policyFile, """
-            version: 1
-            tiers:
-              open:
-                proofs: []
-                unattended: allow
-            rules:
-              - name: two-orders-a-day
-                operations: [order.place]
-                cap: { sum: count, over: 24h, above: 2 }
-                decision: deny
-                reason: limit_exceeded
-              - name: everything-else
-                operations: ["*.read", "order.*", "session.*", "factor.*", "device.*"]
-                tier: open
-              - name: default-deny
-                operations: ["*"]
-                decision: deny
-                reason: default_deny
-            """);
+        var policyFile = TestPolicies.Write(policyFolder, TestPolicies.TwoOrdersADay);
         await Gate.DisposeAsync();
         Gate = await PortalGate.StartAsync(new Dictionary<string, string?> { ["Policy:File"] = policyFile });
         var page = await SignedInPageAsync("gina", 500_000m);

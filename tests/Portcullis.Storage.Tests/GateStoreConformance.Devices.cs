@@ -28,13 +28,7 @@ public abstract partial class GateStoreConformance
     [SkippableFact]
     public async Task TouchedDevice_IsSaved_WithWhateverElseChangedInTheUnit()
     {
-        var alice = NewUser("alice");
-        var device = NewDevice(alice);
-        await CommitAsync(u =>
-        {
-            u.Users.Add(alice);
-            u.Devices.Add(device);
-        });
+        var device = await StoredDeviceAsync();
 
         await using (var unit = await Store.OpenAsync(Ct))
         {
@@ -52,13 +46,7 @@ public abstract partial class GateStoreConformance
     [SkippableFact]
     public async Task TouchedDevice_AloneInItsUnit_IsSaved()
     {
-        var alice = NewUser("alice");
-        var device = NewDevice(alice);
-        await CommitAsync(u =>
-        {
-            u.Users.Add(alice);
-            u.Devices.Add(device);
-        });
+        var device = await StoredDeviceAsync();
 
         await using (var unit = await Store.OpenAsync(Ct))
         {
@@ -118,5 +106,18 @@ public abstract partial class GateStoreConformance
         var listed = await ReadAsync(u => u.Devices.ListForUserAsync(alice.Id, Ct));
 
         Assert.Equal([newer.Id, older.Id], listed.Select(d => d.Id));
+    }
+
+    /// <summary>alice and one device of hers, committed.</summary>
+    private async Task<Device> StoredDeviceAsync()
+    {
+        var alice = NewUser("alice");
+        var device = NewDevice(alice);
+        await CommitAsync(u =>
+        {
+            u.Users.Add(alice);
+            u.Devices.Add(device);
+        });
+        return device;
     }
 }

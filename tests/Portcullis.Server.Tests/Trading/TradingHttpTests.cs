@@ -214,27 +214,7 @@ public sealed class TradingHttpTests : IAsyncLifetime
     public async Task ARetriedOrder_AndARefusedOne_DoNotUseUpAnOrderCap()
     {
         using var policyFolder = new TempDirectory();
-        var policyFile = System.IO.Path.Combine(policyFolder.Path, "policy.yaml");
-        await File.WriteAllTextAsync(policyFile, """
-            version: 1
-            tiers:
-              open:
-                proofs: []
-                unattended: allow
-            rules:
-              - name: two-orders-a-day
-                operations: [order.place]
-                cap: { sum: count, over: 24h, above: 2 }
-                decision: deny
-                reason: limit_exceeded
-              - name: everything-else
-                operations: ["*.read", "order.*", "session.*", "factor.*", "device.*"]
-                tier: open
-              - name: default-deny
-                operations: ["*"]
-                decision: deny
-                reason: default_deny
-            """);
+        var policyFile = TestPolicies.Write(policyFolder, TestPolicies.TwoOrdersADay);
         await DisposeAsync();
         await StartAsync(policyFile);
         var token = await _gate.SignInWithTotpAsync(_client, "alice");
