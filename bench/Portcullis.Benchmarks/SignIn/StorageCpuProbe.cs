@@ -45,6 +45,12 @@ public static class StorageCpuProbe
             await using var unit = await store.OpenAsync(none);
             await unit.Devices.FindByTokenHashAsync(tokenHash, none);
         });
+        var sessionHash = SessionToken.Hash(first.SessionToken);
+        await MeasureAsync(output, perBatch, "session by token hash", async () =>
+        {
+            await using var unit = await store.OpenAsync(none);
+            await unit.Sessions.FindByTokenHashAsync(sessionHash, none);
+        });
         await MeasureAsync(output, perBatch, "factors of a user", async () =>
         {
             await using var unit = await store.OpenAsync(none);

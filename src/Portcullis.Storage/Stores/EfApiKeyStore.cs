@@ -12,7 +12,7 @@ internal sealed class EfApiKeyStore(GateDbContext db) : IApiKeyStore
         db.ApiKeys.FirstOrDefaultAsync(k => k.Id == id, cancellationToken);
 
     public Task<ApiKey?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken) =>
-        db.ApiKeys.FirstOrDefaultAsync(k => k.KeyId == keyId, cancellationToken);
+        CompiledQueries.For(db).ApiKeyByKeyId(db, keyId, cancellationToken);
 
     public async Task<IReadOnlyList<ApiKey>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)
     {

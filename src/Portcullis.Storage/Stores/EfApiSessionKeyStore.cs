@@ -12,11 +12,8 @@ internal sealed class EfApiSessionKeyStore(GateDbContext db) : IApiSessionKeySto
 
     public async Task<(ApiSessionKey SessionKey, ApiKey ApiKey)?> FindByKeyIdAsync(string keyId, CancellationToken cancellationToken)
     {
-        var row = await (from s in db.ApiSessionKeys
-                         join k in db.ApiKeys on s.ApiKeyId equals k.Id
-                         where s.KeyId == keyId
-                         select new { s, k }).FirstOrDefaultAsync(cancellationToken);
-        return row is null ? null : (row.s, row.k);
+        var row = await CompiledQueries.For(db).SessionKeyByKeyId(db, keyId, cancellationToken);
+        return row is null ? null : (row.SessionKey, row.ApiKey);
     }
 
     public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -22,7 +22,7 @@ internal sealed class EfDeviceStore(GateDbContext db) : IDeviceStore
         await db.Devices.FindAsync([id], cancellationToken);
 
     public Task<Device?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
-        db.Devices.FirstOrDefaultAsync(d => d.TokenHash == tokenHash, cancellationToken);
+        CompiledQueries.For(db).DeviceByTokenHash(db, tokenHash, cancellationToken);
 
     public async Task<IReadOnlyList<Device>> ListForUserAsync(Guid userId, CancellationToken cancellationToken) =>
         await db.Devices.Where(d => d.UserId == userId).OrderByDescending(d => d.LastSeenAt).ToListAsync(cancellationToken);

@@ -27,7 +27,7 @@ internal sealed class EfSessionStore(GateDbContext db) : ISessionStore
     public void AddAuthentication(SessionAuthentication authentication) => db.SessionAuthentications.Add(authentication);
 
     public Task<Session?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken) =>
-        db.Sessions.FirstOrDefaultAsync(s => s.TokenHash == tokenHash, cancellationToken);
+        CompiledQueries.For(db).SessionByTokenHash(db, tokenHash, cancellationToken);
 
     public Task<Session?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Sessions.FirstOrDefaultAsync(s => s.Id == id, cancellationToken);

@@ -12,7 +12,7 @@ internal sealed class EfUserStore(GateDbContext db) : IUserStore
         await db.Users.FindAsync([id], cancellationToken);
 
     public Task<User?> FindByUsernameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
-        db.Users.FirstOrDefaultAsync(u => u.Username == normalizedUsername, cancellationToken);
+        CompiledQueries.For(db).UserByUsername(db, normalizedUsername, cancellationToken);
 
     public async Task<IReadOnlyList<User>> ListAsync(CancellationToken cancellationToken) =>
         await db.Users.AsNoTracking().OrderBy(u => u.Username).ToListAsync(cancellationToken);
