@@ -50,17 +50,5 @@ internal sealed class CompiledQueries
              where s.KeyId == keyId
              select new SessionKeyRow(s, k)).FirstOrDefault());
 
-    /// <summary>All of a compiled query's rows, as <c>ToListAsync</c> would.</summary>
-    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            list.Add(row);
-        }
-
-        return list;
-    }
-
     internal sealed record SessionKeyRow(ApiSessionKey SessionKey, ApiKey ApiKey);
 }

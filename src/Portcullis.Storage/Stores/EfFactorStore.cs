@@ -12,7 +12,7 @@ internal sealed class EfFactorStore(GateDbContext db) : IFactorStore
         db.Factors.FirstOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     public async Task<IReadOnlyList<Factor>> ListForUserAsync(Guid userId, CancellationToken cancellationToken) =>
-        await CompiledQueries.ToListAsync(CompiledQueries.For(db).FactorsOfUser(db, userId), cancellationToken);
+        await CompiledQueries.For(db).FactorsOfUser(db, userId).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<Factor>> ListForDeviceAsync(Guid deviceId, CancellationToken cancellationToken) =>
         await db.Factors.Where(f => f.DeviceId == deviceId && f.Status != FactorStatus.Removed).ToListAsync(cancellationToken);
