@@ -120,6 +120,42 @@ public abstract partial class GateStoreConformance
     }
 
     [SkippableFact]
+    public async Task ApiKeyUsage_InsertedAtOnce_ComesBackFieldForField_AfterStagedRows_AndRollsBackWithItsUnit()
+    {
+        var (a, _) = await TwoKeysAsync();
+        var staged = NewUsage(a, Start);
+        await CommitAsync(u => u.ApiKeyUsage.Add(staged));
+        var row = NewUsage(a, Start.AddSeconds(1), "apikey.limit_exceeded", 12.34567891m, "/api/v1/accounts/x/orders");
+        var bare = new ApiKeyUsage { ApiKeyId = a.Id, At = Start.AddSeconds(2), Method = "POST", Path = "/api/v1/x", Code = ApiKeyUsage.Accepted };
+        long id, bareId;
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            await unit.BeginAsync(Ct);
+            id = await unit.ApiKeyUsage.InsertAsync(row, Ct);
+            bareId = await unit.ApiKeyUsage.InsertAsync(bare, Ct);
+            await unit.CommitAsync(Ct);
+        }
+
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            await unit.BeginAsync(Ct);
+            await unit.ApiKeyUsage.InsertAsync(NewUsage(a, Start.AddSeconds(3)), Ct); // never committed
+        }
+
+        var rows = await ReadAsync(u => u.ApiKeyUsage.ListAsync(a.Id, null, 10, Ct));
+        Assert.Equal([bareId, id, staged.Id], rows.Select(r => r.Id));
+        Assert.True(bareId > id && id > staged.Id);
+        var back = rows[1];
+        Assert.Equal((a.Id, Start.AddSeconds(1), "198.51.100.7", "GET", "/api/v1/accounts/x/orders", "profile.read", "apikey.limit_exceeded", 12.34567891m),
+            (back.ApiKeyId, back.At, back.Ip, back.Method, back.Path, back.Operation, back.Code, back.Notional));
+        Assert.Equal((Start.AddSeconds(2), null, "POST", null, null), (rows[0].At, rows[0].Ip, rows[0].Method, rows[0].Operation, rows[0].Notional));
+
+        // The row's notional counts once it is accepted, exactly.
+        Assert.True(await ReadAsync(u => u.ApiKeyUsage.SetDecisionAsync(id, ApiKeyUsage.Accepted, null, Ct)));
+        Assert.Equal(12.34567891m, await ReadAsync(u => u.ApiKeyUsage.NotionalSinceAsync(a.Id, Start, Ct)));
+    }
+
+    [SkippableFact]
     public async Task ApiKeyCounters_CountedFromRacingUnitsOnTwoStores_LoseNoUpdate()
     {
         const int Units = 16;
@@ -131,7 +167,15 @@ public abstract partial class GateStoreConformance
             await using var unit = await stores[i % 2].OpenAsync(Ct);
             await unit.BeginAsync(Ct);
             await unit.ApiKeyUsage.CountAsync(a.Id, request: true, denied: i % 4 == 0, Start.AddSeconds(i), $"198.51.100.{i}", Ct);
-            unit.ApiKeyUsage.Add(NewUsage(a, Start.AddSeconds(i)));
+            if (i % 2 == 0)
+            {
+                unit.ApiKeyUsage.Add(NewUsage(a, Start.AddSeconds(i)));
+            }
+            else
+            {
+                await unit.ApiKeyUsage.InsertAsync(NewUsage(a, Start.AddSeconds(i)), Ct);
+            }
+
             await unit.CommitAsync(Ct);
         });
 
@@ -178,6 +222,7 @@ public abstract partial class GateStoreConformance
             await unit.ApiKeyUsage.CountAsync(a.Id, request: true, denied: true, Start, "198.51.100.7", Ct);
             Assert.True(await unit.ApiKeyUsage.RememberAddressAsync(a.Id, "198.51.100.7", Start, Ct));
             unit.ApiKeyUsage.Add(NewUsage(a, Start));
+            await unit.ApiKeyUsage.InsertAsync(NewUsage(a, Start), Ct);
         }
 
         var key = await ReadAsync(u => u.ApiKeys.FindAsync(a.Id, Ct));

@@ -12,6 +12,9 @@ public interface IApiKeyUsageStore
     /// <summary>Stages a log row, written at commit; its <see cref="ApiKeyUsage.Id"/> is set then.</summary>
     void Add(ApiKeyUsage usage);
 
+    /// <summary>Writes a log row at once (its <see cref="ApiKeyUsage.Id"/> is left as it is) and returns the id the store gave it.</summary>
+    Task<long> InsertAsync(ApiKeyUsage usage, CancellationToken cancellationToken);
+
     /// <summary>
     /// Counts a request (and, when <paramref name="denied"/>, a denial) on the key, at once and atomically in the database
     /// (<c>request_count = request_count + 1</c>): concurrent units never lose a count. With <paramref name="usedAt"/> it also

@@ -43,7 +43,7 @@ internal sealed class AccountDesk(LedgerDatabase database, TimeProvider time)
 
     public async Task<LedgerResult<AccountInfo>> GetAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        var account = await database.ReadAsync(db => db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken), cancellationToken);
+        var account = await database.ReadAsync(db => LedgerQueries.For(db).AccountAsync(db, accountId, cancellationToken), cancellationToken);
         return account is null ? LedgerErrors.Error(LedgerErrors.AccountNotFound, "No such ledger account.") : Info(account);
     }
 

@@ -31,10 +31,11 @@ internal sealed class AccountSnapshot
 
     public static async Task<AccountSnapshot> LoadAsync(LedgerDbContext db, LedgerAccount account, CancellationToken cancellationToken)
     {
-        var balances = await db.Balances.Where(b => b.AccountId == account.Id).ToListAsync(cancellationToken);
-        var open = await db.Orders.Where(o => o.AccountId == account.Id && o.Status == OrderStatus.Open).ToListAsync(cancellationToken);
+        var queries = LedgerQueries.For(db);
+        var balances = await queries.BalancesAsync(db, account.Id, cancellationToken);
+        var open = await queries.OpenOrdersAsync(db, account.Id, cancellationToken);
         var symbols = balances.Where(b => b.Kind == BalanceKind.Position).Select(b => b.Asset).Concat(open.Select(o => o.Symbol)).Distinct().ToList();
-        var instruments = await db.Instruments.Where(i => symbols.Contains(i.Symbol)).ToDictionaryAsync(i => i.Symbol, StringComparer.Ordinal, cancellationToken);
+        var instruments = await queries.InstrumentsAsync(db, symbols, cancellationToken);
         return new AccountSnapshot(account, balances, open, instruments);
     }
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Persistence;
 using Portcullis.Ledger.Prices;
@@ -14,7 +13,7 @@ internal sealed class PortfolioReader(LedgerDatabase database, IPriceSource pric
     {
         var snapshot = await database.ReadSnapshotAsync(async db =>
         {
-            var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+            var account = await LedgerQueries.For(db).AccountAsync(db, accountId, cancellationToken);
             return account is null ? null : await AccountSnapshot.LoadAsync(db, account, cancellationToken);
         }, cancellationToken);
         if (snapshot is null)

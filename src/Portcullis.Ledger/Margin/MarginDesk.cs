@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Portcullis.Ledger.Accounts;
 using Portcullis.Ledger.Backend;
 using Portcullis.Ledger.Persistence;
@@ -14,7 +13,7 @@ internal sealed class MarginDesk(LedgerDatabase database, IPriceSource prices, L
 {
     public async Task<LedgerResult<MarginSettings>> GetAsync(Guid accountId, CancellationToken cancellationToken)
     {
-        var account = await database.ReadAsync(db => db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken), cancellationToken);
+        var account = await database.ReadAsync(db => LedgerQueries.For(db).AccountAsync(db, accountId, cancellationToken), cancellationToken);
         return account is null
             ? LedgerErrors.Error(LedgerErrors.AccountNotFound, "No such ledger account.")
             : new MarginSettings(account.Id, account.MarginMode, account.Leverage, options.MaxLeverage);

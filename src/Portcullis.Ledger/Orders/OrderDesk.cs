@@ -15,7 +15,7 @@ internal sealed class OrderDesk(LedgerDatabase database, IPriceSource prices, Le
     public async Task<LedgerResult<OrderNotional>> ComputeNotionalAsync(Guid accountId, OrderRequest request, CancellationToken cancellationToken)
     {
         var (account, instrument) = await database.ReadAsync(async db => (
-            await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken),
+            await LedgerQueries.For(db).AccountAsync(db, accountId, cancellationToken),
             await db.Instruments.SingleOrDefaultAsync(i => i.Symbol == request.Symbol, cancellationToken)), cancellationToken);
         if (account is null)
         {

@@ -91,7 +91,7 @@ internal sealed class LedgerDatabase : IDisposable
         WriteAsync(async db =>
         {
             await db.LockAccountAsync(accountId, cancellationToken);
-            var account = await db.Accounts.SingleOrDefaultAsync(a => a.Id == accountId, cancellationToken);
+            var account = await LedgerQueries.For(db).AccountAsync(db, accountId, cancellationToken);
             if (account is null)
             {
                 return LedgerErrors.Error(LedgerErrors.AccountNotFound, "No such ledger account.");

@@ -15,11 +15,7 @@ internal sealed class EfAccountStore(GateDbContext db) : IAccountStore
 
     public async Task<IReadOnlyList<(Account Account, AccountRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var rows = await db.AccountMembers.AsNoTracking()
-            .Where(m => m.UserId == userId)
-            .Join(db.Accounts.AsNoTracking(), m => m.AccountId, a => a.Id, (m, a) => new { Account = a, m.Role })
-            .OrderBy(x => x.Account.Number)
-            .ToListAsync(cancellationToken);
+        var rows = await CompiledQueries.For(db).MembershipsOfUser(db, userId).ToListAsync(cancellationToken);
         return rows.Select(r => (r.Account, r.Role)).ToList();
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Persistence;
@@ -7,30 +8,41 @@ namespace Portcullis.Storage.Stores;
 
 /// <summary>
 /// The counters are one <c>UPDATE … SET request_count = request_count + 1</c> each, never a read-modify-write of a tracked
-/// key; a new address is one <c>INSERT … ON CONFLICT DO NOTHING</c>, whose row count says whether it was new.
+/// key; a new address is one <c>INSERT … ON CONFLICT DO NOTHING</c>, whose row count says whether it was new. The statements
+/// every signed request runs (the counters, a log row written at once) are hand-written (<see cref="RawSql"/>).
 /// </summary>
 internal sealed class EfApiKeyUsageStore(GateDbContext db) : IApiKeyUsageStore
 {
     public void Add(ApiKeyUsage usage) => db.ApiKeyUsage.Add(usage);
 
+    public async Task<long> InsertAsync(ApiKeyUsage usage, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        await using var command = RawSql.Command(db,
+            "INSERT INTO api_key_usage (api_key_id, at, ip, method, path, operation, code, notional) " +
+            "VALUES (@key, @at, @ip, @method, @path, @operation, @code, @notional) RETURNING id");
+        db.AddGuid(command, "key", usage.ApiKeyId);
+        db.AddTime(command, "at", usage.At);
+        command.With("ip", usage.Ip).With("method", usage.Method).With("path", usage.Path).With("operation", usage.Operation)
+            .With("code", usage.Code).With("notional", usage.Notional);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     public async Task CountAsync(Guid apiKeyId, bool request, bool denied, DateTimeOffset? usedAt, string? ip, CancellationToken cancellationToken)
     {
-        long requests = request ? 1 : 0, denials = denied ? 1 : 0;
-        var key = db.ApiKeys.Where(k => k.Id == apiKeyId);
+        await using var command = RawSql.Command(db, usedAt is null
+            ? "UPDATE api_keys SET request_count = request_count + @requests, denial_count = denial_count + @denials WHERE id = @id"
+            : "UPDATE api_keys SET request_count = request_count + @requests, denial_count = denial_count + @denials, " +
+              "last_used_at = @at, last_used_ip = @ip WHERE id = @id");
+        db.AddGuid(command, "id", apiKeyId);
+        command.With("requests", request ? 1L : 0L).With("denials", denied ? 1L : 0L);
         if (usedAt is { } at)
         {
-            await key.ExecuteUpdateAsync(s => s
-                .SetProperty(k => k.RequestCount, k => k.RequestCount + requests)
-                .SetProperty(k => k.DenialCount, k => k.DenialCount + denials)
-                .SetProperty(k => k.LastUsedAt, at)
-                .SetProperty(k => k.LastUsedIp, ip), cancellationToken);
+            db.AddTime(command, "at", at);
+            command.With("ip", ip);
         }
-        else
-        {
-            await key.ExecuteUpdateAsync(s => s
-                .SetProperty(k => k.RequestCount, k => k.RequestCount + requests)
-                .SetProperty(k => k.DenialCount, k => k.DenialCount + denials), cancellationToken);
-        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public async Task<bool> RememberAddressAsync(Guid apiKeyId, string ip, DateTimeOffset at, CancellationToken cancellationToken)

@@ -13,10 +13,7 @@ internal sealed class EfProtectionStore(GateDbContext db) : IProtectionStore
 
     public async Task<IReadOnlyList<Freeze>> ListFreezesAsync(Guid userId, DateTimeOffset liftedSince, CancellationToken cancellationToken)
     {
-        var rows = await db.Freezes
-            .Where(f => f.UserId == userId
-                && (f.LiftedAt == null ? f.LiftEffectiveAt == null || f.LiftEffectiveAt > liftedSince : f.LiftedAt > liftedSince))
-            .ToListAsync(cancellationToken);
+        var rows = await CompiledQueries.For(db).FreezesOfUser(db, userId, liftedSince).ToListAsync(cancellationToken);
         return rows.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Id).ToList();
     }
 
@@ -36,13 +33,13 @@ internal sealed class EfProtectionStore(GateDbContext db) : IProtectionStore
     public void AddSettingsLock(SettingsLock settingsLock) => db.SettingsLocks.Add(settingsLock);
 
     public Task<SettingsLock?> FindSettingsLockAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.SettingsLocks.FirstOrDefaultAsync(l => l.UserId == userId, cancellationToken);
+        CompiledQueries.For(db).SettingsLockOfUser(db, userId, cancellationToken);
 
     public void AddCooldown(Cooldown cooldown) => db.Cooldowns.Add(cooldown);
 
     public async Task<IReadOnlyList<Cooldown>> ListCooldownsAsync(Guid userId, DateTimeOffset since, CancellationToken cancellationToken)
     {
-        var rows = await db.Cooldowns.Where(c => c.UserId == userId && c.StartedAt >= since).ToListAsync(cancellationToken);
+        var rows = await CompiledQueries.For(db).CooldownsOfUser(db, userId, since).ToListAsync(cancellationToken);
         return rows.OrderByDescending(c => c.StartedAt).ToList();
     }
 
@@ -52,7 +49,7 @@ internal sealed class EfProtectionStore(GateDbContext db) : IProtectionStore
 
     public async Task<IReadOnlyList<TrustedNetwork>> ListNetworksAsync(Guid userId, CancellationToken cancellationToken)
     {
-        var rows = await db.TrustedNetworks.Where(n => n.UserId == userId).ToListAsync(cancellationToken);
+        var rows = await CompiledQueries.For(db).NetworksOfUser(db, userId).ToListAsync(cancellationToken);
         return rows.OrderBy(n => n.CreatedAt).ThenBy(n => n.Id).ToList();
     }
 }

@@ -8,8 +8,9 @@ internal sealed class EfUserStore(GateDbContext db) : IUserStore
 {
     public void Add(User user) => db.Users.Add(user);
 
-    public async Task<User?> FindAsync(Guid id, CancellationToken cancellationToken) =>
-        await db.Users.FindAsync([id], cancellationToken);
+    /// <summary>The user by id, from the database (a user added to this unit and not yet committed is not found).</summary>
+    public Task<User?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        CompiledQueries.For(db).UserById(db, id, cancellationToken);
 
     public Task<User?> FindByUsernameAsync(string normalizedUsername, CancellationToken cancellationToken) =>
         CompiledQueries.For(db).UserByUsername(db, normalizedUsername, cancellationToken);

@@ -122,11 +122,10 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
                 new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["key_id"] = key.KeyId, ["ip"] = ip, ["previous_ip"] = key.LastUsedIp }, now);
         }
 
-        var usage = ApiKeyUsageRows.For(http, key.Id, now, ApiKeyUsage.Accepted);
-        unit.ApiKeyUsage.Add(usage);
+        var usageId = await unit.ApiKeyUsage.InsertAsync(ApiKeyUsageRows.For(http, key.Id, now, ApiKeyUsage.Accepted), cancellationToken);
         await unit.ApiKeyUsage.CountAsync(key.Id, request: true, denied: false, now, ip, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        return new ApiKeyRequest(key, user!, session?.KeyId) { UsageId = usage.Id };
+        return new ApiKeyRequest(key, user!, session?.KeyId) { UsageId = usageId };
     }
 
     /// <summary>
