@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portcullis.Ledger.Accounts;
 using Portcullis.Ledger.Backend;
@@ -17,8 +18,7 @@ namespace Portcullis.Ledger.Persistence;
 internal sealed class LedgerDatabase : IDisposable
 {
     private readonly LedgerOptions _options;
-    private readonly DbContextOptions<SqliteLedgerDbContext>? _sqlite;
-    private readonly DbContextOptions<PostgresLedgerDbContext>? _postgres;
+    private readonly Func<LedgerDbContext> _contexts;
 
     // SQLite admits one writer: this process's writers queue here (FIFO, async) instead of spinning on SQLITE_BUSY.
     private readonly SemaphoreSlim? _writeLock;
@@ -27,19 +27,20 @@ internal sealed class LedgerDatabase : IDisposable
     {
         _options = options;
         var connectionString = options.ConnectionString ?? throw new InvalidOperationException("Ledger:ConnectionString is required.");
+        // Contexts are pooled, as the gate's are: every read and write would otherwise set up EF Core's services anew.
         if (options.IsPostgres)
         {
-            _postgres = LedgerContextOptions.Postgres(connectionString);
+            _contexts = new PooledDbContextFactory<PostgresLedgerDbContext>(LedgerContextOptions.Postgres(connectionString)).CreateDbContext;
         }
         else
         {
-            _sqlite = LedgerContextOptions.Sqlite(connectionString);
+            _contexts = new PooledDbContextFactory<SqliteLedgerDbContext>(LedgerContextOptions.Sqlite(connectionString)).CreateDbContext;
             _writeLock = new SemaphoreSlim(1, 1);
         }
     }
 
-    public LedgerDbContext CreateContext() =>
-        _postgres is not null ? new PostgresLedgerDbContext(_postgres) : new SqliteLedgerDbContext(_sqlite!);
+    /// <summary>A context from the pool: its settings (such as <c>QueryTrackingBehavior</c>) are reset when it goes back.</summary>
+    public LedgerDbContext CreateContext() => _contexts();
 
     public async Task MigrateAsync(CancellationToken cancellationToken)
     {

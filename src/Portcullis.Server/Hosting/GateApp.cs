@@ -169,6 +169,7 @@ public static class GateApp
         services.AddScoped<Policy.PolicyFilter>();
         services.AddSingleton<Auth.ApiKeys.VerificationKeyCache>();
         services.AddSingleton<Auth.ApiKeys.SessionKeyCache>();
+        services.AddSingleton<Auth.ApiKeys.ApiKeyUseJournal>();
         services.AddSingleton<Auth.ApiKeys.SignedRequestAuthenticator>();
         services.AddHostedService<Auth.ApiKeys.ApiKeyUsageSweeper>();
         services.AddHostedService<Holds.HeldOperationSweeper>();

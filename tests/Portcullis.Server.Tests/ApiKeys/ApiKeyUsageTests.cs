@@ -4,10 +4,12 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Portcullis.Core.Accounts;
+using Portcullis.Core.ApiKeys;
 using Portcullis.Core.Persistence;
 using Portcullis.HttpSignatures.Algorithms;
 using Portcullis.HttpSignatures.Client;
 using Portcullis.Ledger.Backend;
+using Portcullis.Server.Auth.ApiKeys;
 using Portcullis.Server.Tests.Policy;
 using Portcullis.Server.Trading;
 using Portcullis.Testing;
@@ -213,6 +215,45 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
         var (_, page) = await LogAsync(token, id);
         Assert.Equal(10, Codes(page).Count(c => c == "ok"));
         Assert.Equal(10, Codes(page).Count(c => c == "apikey.operation_not_allowed"));
+    }
+
+    [Fact]
+    public async Task TheJournal_WritesEachUseOnce_AnswersEveryRepeatOfANonceAsAReplay_AndAFailingUseFailsAlone()
+    {
+        var token = await SignInAsync();
+        var (id, keyId, _) = await CreateKeyAsync(token);
+        var apiKeyId = Guid.Parse(id);
+        var journal = Gate.Services.GetRequiredService<ApiKeyUseJournal>();
+        var now = Gate.Time.GetUtcNow();
+        ApiKeyUsage Use(Guid key) => new()
+        {
+            ApiKeyId = key,
+            At = now,
+            Ip = "127.0.0.1",
+            Method = "GET",
+            Path = "/api/v1/me",
+            Operation = "profile.read",
+            Code = ApiKeyUsage.Accepted,
+        };
+
+        // 200 uses at once, each of 50 nonces four times, and among them one whose row cannot be written (no such key).
+        var uses = Enumerable.Range(0, 200).Select(i => journal.RecordAsync(keyId, $"n{i % 50}", now.AddMinutes(1), Use(apiKeyId))).ToList();
+        var orphan = journal.RecordAsync(keyId, "orphan", now.AddMinutes(1), Use(Guid.NewGuid()));
+        var later = Enumerable.Range(0, 20).Select(i => journal.RecordAsync(keyId, $"m{i}", now.AddMinutes(1), Use(apiKeyId))).ToList();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => orphan);
+        var ids = await Task.WhenAll(uses);
+        Assert.All(Enumerable.Range(0, 50), n => Assert.Single(Enumerable.Range(0, 200), i => i % 50 == n && ids[i] is not null));
+        var laterIds = await Task.WhenAll(later);
+        Assert.All(laterIds, laterId => Assert.NotNull(laterId));
+        Assert.Null(await journal.RecordAsync(keyId, "n7", now.AddMinutes(1), Use(apiKeyId))); // remembered across batches
+
+        var written = ids.Concat(laterIds).OfType<long>().ToList();
+        Assert.Equal(70, written.Distinct().Count());
+        await using var unit = await Gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        Assert.Equal(written.Order(), (await unit.ApiKeyUsage.ListAsync(apiKeyId, null, 500, CancellationToken.None)).Select(r => r.Id).Order());
+        var key = await unit.ApiKeys.FindAsync(apiKeyId, CancellationToken.None);
+        Assert.Equal((70, 0, now, "127.0.0.1"), (key!.RequestCount, key.DenialCount, key.LastUsedAt, key.LastUsedIp));
     }
 
     [Fact]

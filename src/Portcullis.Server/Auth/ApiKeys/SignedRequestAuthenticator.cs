@@ -26,12 +26,13 @@ namespace Portcullis.Server.Auth.ApiKeys;
 /// <item>remembers the nonce in the shared store until the window ends; a repeat is <c>apikey.replayed_nonce</c>;</item>
 /// <item>records the use in the same commit as the nonce: a usage-log row (<see cref="ApiKeyUsage"/>), the request count,
 /// last used time and address (atomic counters), the address if new (announced once per address); a refusal gets its
-/// row with its code, the denial count, and an audit record.</item>
+/// row with its code, the denial count, and an audit record. A key used again from the address it was last used from
+/// (nearly every request) commits with the other requests waiting (<see cref="ApiKeyUseJournal"/>).</item>
 /// </list>
 /// Failures are results with a stable code; the problem never says which part of the signature failed.
 /// </summary>
 public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKeyCache keys, SessionKeyCache sessionKeys,
-    IOptions<ApiKeyOptions> options, TimeProvider time, ILogger<SignedRequestAuthenticator> logger)
+    ApiKeyUseJournal journal, IOptions<ApiKeyOptions> options, TimeProvider time, ILogger<SignedRequestAuthenticator> logger)
 {
     private const int MaxLoggedKeyIdLength = 64;
 
@@ -100,19 +101,38 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
             return await RefuseAsync(http, unit, key, state, cancellationToken, sessionKeyId: session?.KeyId);
         }
 
-        // One transaction from here: the nonce, the new address, the counters and the usage row commit together.
-        await unit.BeginAsync(cancellationToken);
-
         // RFC 9421 §7.2.2: a nonce is remembered at least as long as a request with it could be accepted (created + window).
         var until = verified.Created!.Value + o.SignatureWindow;
-        if (!await unit.Nonces.TryRememberAsync(session?.KeyId ?? key.KeyId, verified.Nonce!, until > now ? until : now + o.SignatureWindow, now, cancellationToken))
+        var nonceExpiresAt = until > now ? until : now + o.SignatureWindow;
+        var scope = session?.KeyId ?? key.KeyId;
+        var usage = ApiKeyUsageRows.For(http, key.Id, now, ApiKeyUsage.Accepted);
+        var ip = http.ClientIp()?.ToString();
+        var usageId = ip is null || string.Equals(ip, key.LastUsedIp, StringComparison.Ordinal)
+            ? await journal.RecordAsync(scope, verified.Nonce!, nonceExpiresAt, usage) // the common case: with the others waiting
+            : await RecordFromNewAddressAsync(unit, key, scope, verified.Nonce!, nonceExpiresAt, usage, ip, cancellationToken);
+        if (usageId is null)
         {
             return await RefuseAsync(http, unit, key, ApiKeyRequestErrors.ReplayedNonce(), cancellationToken, sessionKeyId: session?.KeyId);
         }
 
-        var ip = http.ClientIp()?.ToString();
-        if (ip is not null && !string.Equals(ip, key.LastUsedIp, StringComparison.Ordinal) &&
-            await unit.ApiKeyUsage.RememberAddressAsync(key.Id, ip, now, cancellationToken))
+        return new ApiKeyRequest(key, user!, session?.KeyId) { UsageId = usageId };
+    }
+
+    /// <summary>
+    /// As <see cref="ApiKeyUseJournal.RecordAsync"/>, in the request's own transaction, for a key used from another address
+    /// than last time: the address is remembered with the rest, and announced if the key was never used from it.
+    /// </summary>
+    private static async Task<long?> RecordFromNewAddressAsync(IGateUnit unit, ApiKey key, string scope, string nonce, DateTimeOffset nonceExpiresAt,
+        ApiKeyUsage usage, string ip, CancellationToken cancellationToken)
+    {
+        var now = usage.At;
+        await unit.BeginAsync(cancellationToken);
+        if (!await unit.Nonces.TryRememberAsync(scope, nonce, nonceExpiresAt, now, cancellationToken))
+        {
+            return null;
+        }
+
+        if (await unit.ApiKeyUsage.RememberAddressAsync(key.Id, ip, now, cancellationToken))
         {
             // Announced once per address: the first use from an address this key has never been used from.
             Notify.Emit(unit, key.UserId, NotificationTypes.ApiKeyNewIp, NotificationSeverity.Warning,
@@ -122,10 +142,10 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
                 new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["key_id"] = key.KeyId, ["ip"] = ip, ["previous_ip"] = key.LastUsedIp }, now);
         }
 
-        var usageId = await unit.ApiKeyUsage.InsertAsync(ApiKeyUsageRows.For(http, key.Id, now, ApiKeyUsage.Accepted), cancellationToken);
+        var id = await unit.ApiKeyUsage.InsertAsync(usage, cancellationToken);
         await unit.ApiKeyUsage.CountAsync(key.Id, request: true, denied: false, now, ip, cancellationToken);
         await unit.CommitAsync(cancellationToken);
-        return new ApiKeyRequest(key, user!, session?.KeyId) { UsageId = usageId };
+        return id;
     }
 
     /// <summary>
