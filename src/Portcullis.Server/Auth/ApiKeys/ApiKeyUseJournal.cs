@@ -9,8 +9,9 @@ namespace Portcullis.Server.Auth.ApiKeys;
 /// writes"): its nonce, its usage-log row and the key's counters. Requests queue here and one loop writes all those
 /// waiting in one transaction of the shared store (one write lock, one commit, one flush of the log for the lot) while
 /// the next ones queue behind it. Each request keeps its own answer: a nonce already remembered, by this node or another,
-/// or earlier in the same batch, is a replay, and nothing else of that request is written. When a batch fails, each of
-/// its requests is written again alone, so that one request's failure never becomes another's.
+/// or earlier in the same batch, is a replay, and nothing else of that request is written. When a statement of a batch
+/// fails, each of its requests is written again alone, so that one request's failure never becomes another's; when its
+/// commit fails, every request of the batch fails.
 /// </summary>
 public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
 {
@@ -20,6 +21,7 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
     private readonly IGateStore _store;
     private readonly Channel<Use> _queue = Channel.CreateUnbounded<Use>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private bool _committing; // read and written by the loop alone
 
     public ApiKeyUseJournal(IGateStore store)
     {
@@ -68,9 +70,19 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
             {
                 await WriteAsync(batch);
             }
+            catch (Exception failed) when (_committing)
+            {
+                // The commit or the flush of the log failed: whether the batch is durable is unknown, so none of it is
+                // answered as written, nor written again (its nonces might be stored already and would read as replays).
+                foreach (var use in batch)
+                {
+                    use.Done.TrySetException(failed);
+                }
+            }
             catch (Exception) when (batch.Count > 1)
             {
-                // Rolled back as a whole: each request again on its own, so that only a request that fails alone fails.
+                // A statement failed and the batch rolled back as a whole: each request again on its own, so that only a
+                // request that fails alone fails.
                 foreach (var use in batch)
                 {
                     try
@@ -96,6 +108,7 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
     {
         var ids = new long?[batch.Count];
         var ct = CancellationToken.None; // the requests' own aborts do not stop what others share
+        _committing = false;
         await using (var unit = await _store.OpenAsync(ct))
         {
             await unit.BeginAsync(ct);
@@ -111,6 +124,7 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
                 await unit.ApiKeyUsage.CountAsync(usage.ApiKeyId, request: true, denied: false, usage.At, usage.Ip, ct);
             }
 
+            _committing = true;
             await unit.CommitAsync(ct);
         }
 
