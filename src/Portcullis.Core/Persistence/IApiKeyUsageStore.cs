@@ -20,7 +20,11 @@ public interface IApiKeyUsageStore
     /// (<c>request_count = request_count + 1</c>): concurrent units never lose a count. With <paramref name="usedAt"/> it also
     /// sets <c>last_used_at</c> and <c>last_used_ip</c>.
     /// </summary>
-    Task CountAsync(Guid apiKeyId, bool request, bool denied, DateTimeOffset? usedAt, string? ip, CancellationToken cancellationToken);
+    Task CountAsync(Guid apiKeyId, bool request, bool denied, DateTimeOffset? usedAt, string? ip, CancellationToken cancellationToken) =>
+        CountAsync(apiKeyId, request ? 1 : 0, denied ? 1 : 0, usedAt, ip, cancellationToken);
+
+    /// <summary>As the other <c>CountAsync</c>, for several requests at once: adds <paramref name="requests"/> and <paramref name="denials"/>.</summary>
+    Task CountAsync(Guid apiKeyId, int requests, int denials, DateTimeOffset? usedAt, string? ip, CancellationToken cancellationToken);
 
     /// <summary>
     /// Remembers that the key was used from <paramref name="ip"/>, at once. True only for the first use from that address:

@@ -28,14 +28,16 @@ internal sealed class EfApiKeyUsageStore(GateDbContext db) : IApiKeyUsageStore
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
-    public async Task CountAsync(Guid apiKeyId, bool request, bool denied, DateTimeOffset? usedAt, string? ip, CancellationToken cancellationToken)
+    public async Task CountAsync(Guid apiKeyId, int requests, int denials, DateTimeOffset? usedAt, string? ip, CancellationToken cancellationToken)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(requests);
+        ArgumentOutOfRangeException.ThrowIfNegative(denials);
         await using var command = RawSql.Command(db, usedAt is null
             ? "UPDATE api_keys SET request_count = request_count + @requests, denial_count = denial_count + @denials WHERE id = @id"
             : "UPDATE api_keys SET request_count = request_count + @requests, denial_count = denial_count + @denials, " +
               "last_used_at = @at, last_used_ip = @ip WHERE id = @id");
         db.AddGuid(command, "id", apiKeyId);
-        command.With("requests", request ? 1L : 0L).With("denials", denied ? 1L : 0L);
+        command.With("requests", (long)requests).With("denials", (long)denials);
         if (usedAt is { } at)
         {
             db.AddTime(command, "at", at);

@@ -218,11 +218,13 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
     }
 
     [Fact]
-    public async Task TheJournal_WritesEachUseOnce_AnswersEveryRepeatOfANonceAsAReplay_AndAFailingUseFailsAlone()
+    public async Task TheJournal_WritesEachUseOnce_AnswersEveryRepeatOfAKeysNonceAsAReplay_AndAFailingUseFailsAlone()
     {
         var token = await SignInAsync();
         var (id, keyId, _) = await CreateKeyAsync(token);
         var apiKeyId = Guid.Parse(id);
+        var (otherRaw, otherKeyId, _) = await CreateKeyAsync(token);
+        var otherId = Guid.Parse(otherRaw);
         var journal = Gate.Services.GetRequiredService<ApiKeyUseJournal>();
         var now = Gate.Time.GetUtcNow();
         ApiKeyUsage Use(Guid key) => new()
@@ -240,6 +242,7 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
         var uses = Enumerable.Range(0, 200).Select(i => journal.RecordAsync(keyId, $"n{i % 50}", now.AddMinutes(1), Use(apiKeyId))).ToList();
         var orphan = journal.RecordAsync(keyId, "orphan", now.AddMinutes(1), Use(Guid.NewGuid()));
         var later = Enumerable.Range(0, 20).Select(i => journal.RecordAsync(keyId, $"m{i}", now.AddMinutes(1), Use(apiKeyId))).ToList();
+        var other = Enumerable.Range(0, 10).Select(i => journal.RecordAsync(otherKeyId, $"n{i}", now.AddMinutes(1), Use(otherId))).ToList();
 
         await Assert.ThrowsAnyAsync<Exception>(() => orphan);
         var ids = await Task.WhenAll(uses);
@@ -254,6 +257,8 @@ public sealed class ApiKeyUsageTests : PolicyFileTests
         Assert.Equal(written.Order(), (await unit.ApiKeyUsage.ListAsync(apiKeyId, null, 500, CancellationToken.None)).Select(r => r.Id).Order());
         var key = await unit.ApiKeys.FindAsync(apiKeyId, CancellationToken.None);
         Assert.Equal((70, 0, now, "127.0.0.1"), (key!.RequestCount, key.DenialCount, key.LastUsedAt, key.LastUsedIp));
+        Assert.All(await Task.WhenAll(other), otherUse => Assert.NotNull(otherUse)); // the same nonces, another key's
+        Assert.Equal(10, (await unit.ApiKeys.FindAsync(otherId, CancellationToken.None))!.RequestCount);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace Portcullis.Server.Auth.ApiKeys;
 
 /// <summary>
 /// Group commit for what an accepted signed request writes before its answer (docs/api-keys.md, "What a signed request
-/// writes"): its nonce, its usage-log row and the key's counters. Requests queue here and one loop writes all those
+/// writes"): its nonce, its usage-log row and the key's counters (one update per key and batch). Requests queue here and one loop writes all those
 /// waiting in one transaction of the shared store (one write lock, one commit, one flush of the log for the lot) while
 /// the next ones queue behind it. Each request keeps its own answer: a nonce already remembered, by this node or another,
 /// or earlier in the same batch, is a replay, and nothing else of that request is written. When a statement of a batch
@@ -112,6 +112,7 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
         await using (var unit = await _store.OpenAsync(ct))
         {
             await unit.BeginAsync(ct);
+            var counts = new Dictionary<Guid, (int Requests, ApiKeyUsage Latest)>();
             for (var i = 0; i < batch.Count; i++)
             {
                 var (scope, nonce, expiresAt, usage) = batch[i];
@@ -121,7 +122,16 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
                 }
 
                 ids[i] = await unit.ApiKeyUsage.InsertAsync(usage, ct);
-                await unit.ApiKeyUsage.CountAsync(usage.ApiKeyId, request: true, denied: false, usage.At, usage.Ip, ct);
+                counts[usage.ApiKeyId] = counts.TryGetValue(usage.ApiKeyId, out var count)
+                    ? (count.Requests + 1, usage.At >= count.Latest.At ? usage : count.Latest)
+                    : (1, usage);
+            }
+
+            // One update per key for the whole batch, in one order on every node (so that two nodes' batches never wait on
+            // each other's keys in a cycle): the count, and the time and address of its latest request.
+            foreach (var (apiKeyId, (requests, latest)) in counts.OrderBy(c => c.Key))
+            {
+                await unit.ApiKeyUsage.CountAsync(apiKeyId, requests, 0, latest.At, latest.Ip, ct);
             }
 
             _committing = true;
