@@ -335,8 +335,10 @@ internal static class TradingEndpoints
     /// <summary>The response header that says an order request was a retry answered with the order placed the first time.</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    /// <summary>Whether this request's answer is an idempotent replay (<see cref="ReplayedHeader"/>).</summary>
-    internal static bool IsReplay(HttpContext http) => http.Response.Headers.ContainsKey(ReplayedHeader);
+    private static readonly object ReplayedItem = new();
+
+    /// <summary>Whether <see cref="PlaceAsync"/> answered this request with an earlier order (an idempotent replay).</summary>
+    internal static bool IsReplay(HttpContext http) => http.Items.ContainsKey(ReplayedItem);
 
     /// <summary>
     /// Places an order in the current account (<see cref="AccountAccess"/>) once the policy has allowed it: the ledger (under
@@ -361,6 +363,7 @@ internal static class TradingEndpoints
             // The first request placed it (and was audited, unless the gate stopped in between), and counted it against the
             // policy's caps: record the retry as one, and give back what it reserved.
             await CapReservation.GiveBackAsync(http);
+            http.Items[ReplayedItem] = true;
             http.Response.Headers[ReplayedHeader] = "true";
             await audit.WriteAsync(http, AuditEventTypes.OrderReplayed, OrderData(placed.Value), ct);
             return placed;
