@@ -58,13 +58,13 @@ internal sealed class CompiledQueries
              select new SessionKeyRow(s, k)).FirstOrDefault());
 
     /// <summary>The accounts a user is a member of, with the role, untracked.</summary>
-    public Func<GateDbContext, Guid, IAsyncEnumerable<MembershipRow>> MembershipsOfUser { get; } =
+    public Func<GateDbContext, Guid, IAsyncEnumerable<(Account Account, AccountRole Role)>> MembershipsOfUser { get; } =
         EF.CompileAsyncQuery((GateDbContext db, Guid userId) =>
             from m in db.AccountMembers.AsNoTracking()
             join a in db.Accounts.AsNoTracking() on m.AccountId equals a.Id
             where m.UserId == userId
             orderby a.Number
-            select new MembershipRow(a, m.Role));
+            select new ValueTuple<Account, AccountRole>(a, m.Role));
 
     /// <summary>A user's freezes in force, or lifted (or to be lifted) after the given time.</summary>
     public Func<GateDbContext, Guid, DateTimeOffset, IAsyncEnumerable<Freeze>> FreezesOfUser { get; } =
@@ -83,8 +83,6 @@ internal sealed class CompiledQueries
     public Func<GateDbContext, Guid, IAsyncEnumerable<TrustedNetwork>> NetworksOfUser { get; } =
         EF.CompileAsyncQuery((GateDbContext db, Guid userId) =>
             db.TrustedNetworks.Where(n => n.UserId == userId));
-
-    internal sealed record MembershipRow(Account Account, AccountRole Role);
 
     internal sealed record SessionKeyRow(ApiSessionKey SessionKey, ApiKey ApiKey);
 }

@@ -13,11 +13,8 @@ internal sealed class EfAccountStore(GateDbContext db) : IAccountStore
     public Task<Account?> FindByNumberAsync(string number, CancellationToken cancellationToken) =>
         db.Accounts.FirstOrDefaultAsync(a => a.Number == number, cancellationToken);
 
-    public async Task<IReadOnlyList<(Account Account, AccountRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)
-    {
-        var rows = await CompiledQueries.For(db).MembershipsOfUser(db, userId).ToListAsync(cancellationToken);
-        return rows.Select(r => (r.Account, r.Role)).ToList();
-    }
+    public async Task<IReadOnlyList<(Account Account, AccountRole Role)>> ListForUserAsync(Guid userId, CancellationToken cancellationToken) =>
+        await CompiledQueries.For(db).MembershipsOfUser(db, userId).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<AccountMember>> ListMembersAsync(Guid accountId, CancellationToken cancellationToken) =>
         (await db.AccountMembers.AsNoTracking().Where(m => m.AccountId == accountId).ToListAsync(cancellationToken))

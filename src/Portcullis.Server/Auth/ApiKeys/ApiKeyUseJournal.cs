@@ -6,9 +6,9 @@ namespace Portcullis.Server.Auth.ApiKeys;
 
 /// <summary>
 /// Group commit for what an accepted signed request writes before its answer (docs/api-keys.md, "What a signed request
-/// writes"): its nonce, its usage-log row and the key's counters (one update per key and batch). Requests queue here and one loop writes all those
-/// waiting in one transaction of the shared store (one write lock, one commit, one flush of the log for the lot) while
-/// the next ones queue behind it. Each request keeps its own answer: a nonce already remembered, by this node or another,
+/// writes"): its nonce, its usage-log row and the key's counters (one update per key and batch). Requests queue here and
+/// one loop writes all those waiting in one transaction of the shared store (one write lock, one commit, one flush of the
+/// log for the lot) while the next ones queue behind it. Each request keeps its own answer: a nonce already remembered, by this node or another,
 /// or earlier in the same batch, is a replay, and nothing else of that request is written. When a statement of a batch
 /// fails, each of its requests is written again alone, so that one request's failure never becomes another's; when its
 /// commit fails, every request of the batch fails.
@@ -116,12 +116,12 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
             for (var i = 0; i < batch.Count; i++)
             {
                 var (scope, nonce, expiresAt, usage) = batch[i];
-                if (!await unit.Nonces.TryRememberAsync(scope, nonce, expiresAt, usage.At, ct))
+                ids[i] = await WriteUseAsync(unit, scope, nonce, expiresAt, usage, ct);
+                if (ids[i] is null)
                 {
                     continue;
                 }
 
-                ids[i] = await unit.ApiKeyUsage.InsertAsync(usage, ct);
                 counts[usage.ApiKeyId] = counts.TryGetValue(usage.ApiKeyId, out var count)
                     ? (count.Requests + 1, usage.At >= count.Latest.At ? usage : count.Latest)
                     : (1, usage);
@@ -143,6 +143,17 @@ public sealed class ApiKeyUseJournal : IAsyncDisposable, IDisposable
             batch[i].Done.TrySetResult(ids[i]);
         }
     }
+
+    /// <summary>
+    /// In <paramref name="unit"/>'s transaction: remembers the nonce, and unless it is live already (a replay: then nothing
+    /// is written and the answer is <c>null</c>) writes the usage row and returns its id. The key's counters are the
+    /// caller's to update.
+    /// </summary>
+    internal static async Task<long?> WriteUseAsync(IGateUnit unit, string scope, string nonce, DateTimeOffset nonceExpiresAt, ApiKeyUsage usage,
+        CancellationToken cancellationToken) =>
+        await unit.Nonces.TryRememberAsync(scope, nonce, nonceExpiresAt, usage.At, cancellationToken)
+            ? await unit.ApiKeyUsage.InsertAsync(usage, cancellationToken)
+            : null;
 
     private sealed record Use(string Scope, string Nonce, DateTimeOffset NonceExpiresAt, ApiKeyUsage Usage)
     {

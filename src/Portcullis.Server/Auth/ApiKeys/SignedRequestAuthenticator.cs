@@ -127,7 +127,7 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
     {
         var now = usage.At;
         await unit.BeginAsync(cancellationToken);
-        if (!await unit.Nonces.TryRememberAsync(scope, nonce, nonceExpiresAt, now, cancellationToken))
+        if (await ApiKeyUseJournal.WriteUseAsync(unit, scope, nonce, nonceExpiresAt, usage, cancellationToken) is not { } id)
         {
             return null;
         }
@@ -142,7 +142,6 @@ public sealed class SignedRequestAuthenticator(IGateStore store, VerificationKey
                 new Dictionary<string, object?> { ["api_key_id"] = key.Id, ["key_id"] = key.KeyId, ["ip"] = ip, ["previous_ip"] = key.LastUsedIp }, now);
         }
 
-        var id = await unit.ApiKeyUsage.InsertAsync(usage, cancellationToken);
         await unit.ApiKeyUsage.CountAsync(key.Id, request: true, denied: false, now, ip, cancellationToken);
         await unit.CommitAsync(cancellationToken);
         return id;
