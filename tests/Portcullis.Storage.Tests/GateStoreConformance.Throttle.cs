@@ -1,3 +1,4 @@
+using Portcullis.Core.Audit;
 using Portcullis.Core.Persistence;
 
 namespace Portcullis.Storage.Tests;
@@ -50,6 +51,30 @@ public abstract partial class GateStoreConformance
 
         var stored = await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct));
         Assert.Equal((3, Start.AddSeconds(4), Start), (stored?.Failures, stored?.NextAttemptAt, stored?.LastFailureAt));
+    }
+
+    [SkippableFact]
+    public async Task ThrottleCharge_CommittedVisibly_IsSeenAtOnce_AndTheUnitGoesOnToCommitItsOutcome()
+    {
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            await unit.BeginAsync(Ct);
+            var counter = await unit.Throttle.LockAsync(ThrottleKey, Ct);
+            counter.Failures = 1;
+            counter.LastFailureAt = Start;
+            await unit.CommitVisibleAsync(Ct);
+
+            // Another unit (another request) sees the charge before this one commits again.
+            var seen = await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct));
+            Assert.Equal((1, Start), (seen?.Failures, seen?.LastFailureAt));
+
+            unit.Audit.Append(new AuditRecord("sign_in.failed", "bad_password", "anonymous", "user:alice", null));
+            await unit.CommitAsync(Ct);
+        }
+
+        var audit = await ReadAuditAsync();
+        Assert.Equal("bad_password", Assert.Single(audit).Code);
+        Assert.Equal(1, (await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct)))?.Failures);
     }
 
     [SkippableFact]

@@ -80,14 +80,15 @@ public abstract partial class GateStoreConformance : IAsyncLifetime
     /// Another store on the test's database, with its own service provider: a second gate node, or the admin
     /// CLI beside the server. In-process coordination (such as a write queue) does not span the two.
     /// </summary>
-    protected IGateStore BuildSecondStore() => BuildStore(_database!);
+    protected IGateStore BuildSecondStore(Action<IServiceCollection>? configure = null) => BuildStore(_database!, configure);
 
     /// <summary>A store over <paramref name="database"/>, built as the app builds it (not migrated).</summary>
-    protected IGateStore BuildStore(TestDatabase database)
+    protected IGateStore BuildStore(TestDatabase database, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(database.Settings).Build();
         var services = new ServiceCollection().AddPortcullis(configuration);
         services.AddSingleton<TimeProvider>(Time);
+        configure?.Invoke(services);
         var provider = services.BuildServiceProvider();
         _providers.Add(provider);
         Assert.Empty(provider.CheckConfiguration());

@@ -127,6 +127,34 @@ public sealed class SqliteGateStoreTests : GateStoreConformance
     }
 
     [Fact]
+    public async Task GroupCommit_AVisibleCommit_WaitsForNoFlush_AndIsFlushedByTheUnitsNextCommitOrItsDisposal()
+    {
+        var groupCommit = Assert.IsType<EfGateStore>(Store).GroupCommit!;
+        var before = groupCommit.Flushes;
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            unit.Users.Add(NewUser("alice"));
+            await unit.CommitVisibleAsync(Ct);
+            Assert.Equal(before, groupCommit.Flushes);
+            Assert.NotNull(await ReadAsync(u => u.Users.FindByUsernameAsync("alice", Ct)));
+
+            unit.Users.Add(NewUser("bob"));
+            await unit.CommitAsync(Ct);
+            Assert.True(groupCommit.Flushes > before, "the unit's next commit returned before the log was flushed");
+        }
+
+        var afterCommit = groupCommit.Flushes;
+        await using (var unit = await Store.OpenAsync(Ct))
+        {
+            unit.Users.Add(NewUser("carol"));
+            await unit.CommitVisibleAsync(Ct);
+            Assert.Equal(afterCommit, groupCommit.Flushes);
+        }
+
+        Assert.True(groupCommit.Flushes > afterCommit, "the unit was disposed before its visible commit was flushed");
+    }
+
+    [Fact]
     public async Task GroupCommit_ConcurrentCommitsAllLandAndShareFlushes()
     {
         var groupCommit = Assert.IsType<EfGateStore>(Store).GroupCommit!;

@@ -58,6 +58,15 @@ public interface IGateUnit : IAsyncDisposable
     /// </summary>
     Task BeginAsync(CancellationToken cancellationToken);
 
-    /// <summary>Writes all changes and chains all appended audit records, atomically.</summary>
+    /// <summary>Writes all changes and chains all appended audit records, atomically, and durably before it returns.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Commits as <see cref="CommitAsync"/> does, visible to every other unit at once, but leaves its durability to this
+    /// unit's next <see cref="CommitAsync"/>: a commit makes every commit before it durable too (SQLite's log and
+    /// PostgreSQL's WAL are flushed in order), and the SQLite store's disposal of a unit waits for the flush as well. For
+    /// a step that other requests must see at once but that the caller reports nothing about before it commits again,
+    /// such as the throttle charge before a password hash.
+    /// </summary>
+    Task CommitVisibleAsync(CancellationToken cancellationToken);
 }

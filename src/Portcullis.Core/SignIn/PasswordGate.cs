@@ -14,7 +14,8 @@ namespace Portcullis.Core.SignIn;
 /// 3. hash on a hashing thread: the user's hash, or a dummy of the same cost for an unknown username.
 /// The caller then commits its outcome and, on success, calls <see cref="SettleSuccessAsync"/> in the same
 /// unit, which resets the consecutive-failure counters and refunds the network's charge. The caller's unit
-/// serves the whole attempt: the charge commits on it before the hash, the outcome after.
+/// serves the whole attempt: the charge commits on it before the hash, visible to every other attempt at once, and
+/// becomes durable with the outcome's commit after the hash (<see cref="IGateUnit.CommitVisibleAsync"/>).
 /// </summary>
 public sealed class PasswordGate(
     Argon2idPasswordHasher hasher,
@@ -120,7 +121,9 @@ public sealed class PasswordGate(
             outcome = Result.Success();
         }
 
-        await unit.CommitAsync(cancellationToken);
+        // Every concurrent guess must see the charge before this one is hashed, but nothing about it is answered before the
+        // caller commits its outcome (which makes this commit durable as well): it need not wait for its own flush.
+        await unit.CommitVisibleAsync(cancellationToken);
         return outcome;
     }
 

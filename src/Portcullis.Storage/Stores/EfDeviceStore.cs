@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Portcullis.Core.Devices;
 using Portcullis.Core.Persistence;
 
@@ -40,12 +41,20 @@ internal sealed class EfDeviceStore(GateDbContext db) : IDeviceStore
 
         if (entry.State != EntityState.Detached)
         {
-            // The UPDATE below saves these; as far as EF Core's change tracking is concerned they are unchanged.
-            entry.Property(d => d.LastSeenAt).OriginalValue = now;
-            entry.Property(d => d.LastIp).OriginalValue = ip;
+            // The UPDATE below saves these; as far as EF Core's change tracking is concerned they are unchanged. Entry()
+            // has already compared them with the values read and marked them modified: the new originals alone would
+            // leave that mark, and SaveChanges would write them a second time.
+            Unmodified(entry.Property(d => d.LastSeenAt), now);
+            Unmodified(entry.Property(d => d.LastIp), ip);
         }
 
         _touched[device.Id] = device;
+    }
+
+    private static void Unmodified<T>(PropertyEntry<Device, T> property, T value)
+    {
+        property.OriginalValue = value;
+        property.IsModified = false;
     }
 
     /// <summary>Writes the touched devices' last use; called by the unit's commit, inside its transaction.</summary>

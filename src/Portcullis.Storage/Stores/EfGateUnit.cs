@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Portcullis.Core.Notifications.Delivery;
 using Portcullis.Core.Persistence;
+using Portcullis.Storage.Postgres;
 using Portcullis.Storage.Sqlite;
 
 namespace Portcullis.Storage.Stores;
@@ -131,12 +132,20 @@ internal sealed class EfGateUnit : IGateUnit
         }
     }
 
-    public async Task CommitAsync(CancellationToken cancellationToken)
+    public Task CommitAsync(CancellationToken cancellationToken) => CommitUnitAsync(durableNow: true, cancellationToken);
+
+    public Task CommitVisibleAsync(CancellationToken cancellationToken) => CommitUnitAsync(durableNow: false, cancellationToken);
+
+    private async Task CommitUnitAsync(bool durableNow, CancellationToken cancellationToken)
     {
         if (_audit.Pending.Count == 0 && !_throttle.HasChanges && !_sessions.HasAdded && !_devices.HasTouched
             && !_db.ChangeTracker.HasChanges() && _transaction is null)
         {
-            await FlushIfWrittenAsync(); // statements that committed on their own (upserts outside a transaction)
+            if (durableNow)
+            {
+                await FlushIfWrittenAsync(); // statements that committed on their own (upserts outside a transaction)
+            }
+
             return;
         }
 
@@ -154,6 +163,16 @@ internal sealed class EfGateUnit : IGateUnit
         await _sessions.InsertAddedAsync(cancellationToken); // after SaveChanges: a session's device may be new in this unit
         try
         {
+            if (!durableNow && _db is PostgresGateDbContext)
+            {
+                // This transaction only: the server answers the commit without waiting for the WAL flush; the unit's
+                // next synchronous commit flushes the WAL past this one. (SQLite with group commit: the flush is skipped
+                // below, and the next commit's or the disposal's takes it along; without group commit, every commit is
+                // flushed inside SQLite.)
+                await using var relaxed = RawSql.Command(_db, "SET LOCAL synchronous_commit = off");
+                await relaxed.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await _transaction!.CommitAsync(cancellationToken);
         }
         finally
@@ -163,7 +182,10 @@ internal sealed class EfGateUnit : IGateUnit
             ReleaseWriteLock();
         }
 
-        await FlushIfWrittenAsync();
+        if (durableNow)
+        {
+            await FlushIfWrittenAsync();
+        }
         if (notifies)
         {
             _outbox?.Signal();
