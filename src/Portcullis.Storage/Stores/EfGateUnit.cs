@@ -152,8 +152,14 @@ internal sealed class EfGateUnit : IGateUnit
         await BeginAsync(cancellationToken);
         await _throttle.SaveChangedAsync(cancellationToken);
         await _audit.ChainPendingAsync(_time.GetUtcNow(), cancellationToken);
-        var notifies = _notifications.Emitted;
-        _notifications.Emitted = false;
+        // The outbox is woken only once what it is to deliver is durable: after a visible commit, by the unit's next commit
+        // (or, if none follows, by its next poll).
+        var notifies = durableNow && _notifications.Emitted;
+        if (notifies)
+        {
+            _notifications.Emitted = false;
+        }
+
         await _devices.SaveTouchedAsync(cancellationToken);
         if (_db.ChangeTracker.HasChanges())
         {
@@ -186,6 +192,7 @@ internal sealed class EfGateUnit : IGateUnit
         {
             await FlushIfWrittenAsync();
         }
+
         if (notifies)
         {
             _outbox?.Signal();
