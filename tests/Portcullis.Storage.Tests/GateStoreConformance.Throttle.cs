@@ -68,12 +68,12 @@ public abstract partial class GateStoreConformance
             var seen = await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct));
             Assert.Equal((1, Start), (seen?.Failures, seen?.LastFailureAt));
 
-            unit.Audit.Append(new AuditRecord("sign_in.failed", "bad_password", "anonymous", "user:alice", null));
+            unit.Audit.Append(NewRecord(1, AuditEventTypes.SignInFailed));
             await unit.CommitAsync(Ct);
         }
 
         var audit = await ReadAuditAsync();
-        Assert.Equal("bad_password", Assert.Single(audit).Code);
+        Assert.Equal(AuditEventTypes.SignInFailed, Assert.Single(audit).Type);
         Assert.Equal(1, (await ReadAsync(u => u.Throttle.FindAsync(ThrottleKey, Ct)))?.Failures);
     }
 
