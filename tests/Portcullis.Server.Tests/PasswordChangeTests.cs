@@ -1,5 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using Portcullis.Core.Passwords;
+using Portcullis.Core.Persistence;
+using Portcullis.Core.Sessions;
+using Portcullis.Core.SignIn;
 using Portcullis.Core.Users;
 using Portcullis.Testing;
 
@@ -91,5 +95,60 @@ public sealed class PasswordChangeTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, status);
         Assert.Equal("password.current_incorrect", body.Code());
         Assert.Equal(HttpStatusCode.OK, (await _client.GetJsonAsync("/api/v1/me", token)).Status);
+    }
+
+    [Fact]
+    public async Task APasswordChange_HashesTheNewPasswordInTheCurrentOnesPlaceInTheQueue()
+    {
+        // One work item for both hashes: a change whose current password was verified cannot be refused as busy afterwards.
+        await _gate.CreateUserAsync("alice");
+        var token = (await _gate.SignInAsync(_client, "alice")).Token();
+        var pool = _gate.Services.GetRequiredService<PasswordHashingPool>();
+        var before = pool.Completed;
+
+        var (status, _, _) = await _client.PostJsonAsync("/api/v1/me/password", new { current_password = TestGate.StrongPassword, new_password = NewPassword }, token);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(before + 1, pool.Completed);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostJsonAsync("/api/v1/sign-in", new { username = "alice", password = NewPassword })).Status);
+    }
+
+    [Fact]
+    public async Task ARightCurrentPassword_IsSettled_WhenTheSessionEndedBeforeTheChange()
+    {
+        var (current, users, _) = await SessionThatEndsAsync();
+
+        var changed = await users.ChangePasswordAsync(current, TestGate.StrongPassword, NewPassword, null, CancellationToken.None);
+
+        Assert.Equal(SessionErrors.NotFoundCode, changed.Error?.Code);
+        Assert.Null(await CounterAsync(ThrottleKeys.ForUsername("alice")));
+    }
+
+    [Fact]
+    public async Task ARightPassword_IsSettled_WhenTheSessionEndedBeforeItsReauthentication()
+    {
+        var (current, _, signIn) = await SessionThatEndsAsync();
+
+        var reauthenticated = await signIn.ReauthenticateAsync(current, TestGate.StrongPassword, null, CancellationToken.None);
+
+        Assert.Equal(SessionErrors.NotFoundCode, reauthenticated.Error?.Code);
+        Assert.Null(await CounterAsync(ThrottleKeys.ForDevice(current.Session.DeviceId!.Value))); // the session's device: it counts there
+    }
+
+    /// <summary>A session read as a request would read it, then signed out before the request goes on.</summary>
+    private async Task<(SessionContext Current, UserService Users, SignInService SignIn)> SessionThatEndsAsync()
+    {
+        await _gate.CreateUserAsync("alice");
+        var token = (await _gate.SignInAsync(_client, "alice")).Token();
+        var current = (await _gate.Services.GetRequiredService<SessionService>().AuthenticateAsync(token, CancellationToken.None))!;
+        Assert.Equal(HttpStatusCode.NoContent, (await _client.SendAsync(HttpMethod.Post, "/api/v1/sign-out", token)).Status);
+        return (current, _gate.Services.GetRequiredService<UserService>(), _gate.Services.GetRequiredService<SignInService>());
+    }
+
+    /// <summary>A throttle counter: none once a right password is settled (its charge in advance is taken back).</summary>
+    private async Task<ThrottleCounter?> CounterAsync(string key)
+    {
+        await using var unit = await _gate.Services.GetRequiredService<IGateStore>().OpenAsync(CancellationToken.None);
+        return await unit.Throttle.FindAsync(key, CancellationToken.None);
     }
 }

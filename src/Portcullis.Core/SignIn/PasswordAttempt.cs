@@ -15,6 +15,12 @@ public sealed record PasswordAttempt(string NormalizedUsername, User? User, Devi
     /// <summary>Attempts from a recognised device count against that device, not the username.</summary>
     public string PrimaryKey => Device is null ? ThrottleKeys.ForUsername(NormalizedUsername) : ThrottleKeys.ForDevice(Device.Id);
 
+    /// <summary>
+    /// A new password to hash once this one is verified (a password change), in the same place in the hashing queue, so
+    /// that a verified attempt never has to queue again, and can never be answered "busy" after its charge, for its second hash.
+    /// </summary>
+    public string? Replacement { get; init; }
+
     /// <summary>Recognised devices are not held back by failures from the network they share with others.</summary>
     public string? NetworkKey => Device is null ? ThrottleKeys.ForNetwork(Ip) : null;
 

@@ -11,7 +11,8 @@ namespace Portcullis.Core.SignIn;
 /// 1. take a place in the hashing queue, or answer "busy" at once;
 /// 2. in one short transaction, refuse the attempt if its counters are in a delay or at the hard stop,
 ///    otherwise charge it as a failure in advance, so parallel guesses cannot slip past the count;
-/// 3. hash on a hashing thread: the user's hash, or a dummy of the same cost for an unknown username.
+/// 3. hash on a hashing thread: the user's hash, or a dummy of the same cost for an unknown username; once verified, a
+///    password change's new password too, in the same place in the queue.
 /// The caller then commits its outcome and, on success, calls <see cref="SettleSuccessAsync"/> in the same
 /// unit, which resets the consecutive-failure counters and refunds the network's charge. The caller's unit
 /// serves the whole attempt: the charge commits on it before the hash, visible to every other attempt at once, and
@@ -40,7 +41,7 @@ public sealed class PasswordGate(
         }
 
         var user = attempt.User;
-        return await ticket.RunAsync(() => Evaluate(user, attempt.Password), cancellationToken);
+        return await ticket.RunAsync(() => Evaluate(user, attempt.Password, attempt.Replacement), cancellationToken);
     }
 
     /// <summary>
@@ -62,7 +63,7 @@ public sealed class PasswordGate(
         }
     }
 
-    private PasswordCheck Evaluate(User? user, string password)
+    private PasswordCheck Evaluate(User? user, string password, string? replacement)
     {
         if (user is null)
         {
@@ -81,7 +82,9 @@ public sealed class PasswordGate(
             return new PasswordCheck(false, "user_disabled", null);
         }
 
-        var newHash = verification == PasswordVerification.SucceededRehashNeeded ? hasher.Hash(password) : null;
+        var newHash = replacement is not null ? hasher.Hash(replacement)
+            : verification == PasswordVerification.SucceededRehashNeeded ? hasher.Hash(password)
+            : null;
         return new PasswordCheck(true, "ok", newHash);
     }
 

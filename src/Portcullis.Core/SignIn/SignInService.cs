@@ -90,6 +90,7 @@ public sealed class SignInService(IGateStore store, PasswordGate gate, SessionSe
         var session = await write.Sessions.FindAsync(current.Session.Id, cancellationToken);
         if (session is null || !session.IsActiveAt(now))
         {
+            await write.CommitAsync(cancellationToken); // the password was right: its charge is settled all the same
             return SessionErrors.NotFound();
         }
 

@@ -14,7 +14,6 @@ public sealed class UserService(
     IGateStore store,
     PasswordPolicy policy,
     Argon2idPasswordHasher hasher,
-    PasswordHashingPool queue,
     PasswordGate gate,
     SessionService sessions,
     TimeProvider time)
@@ -210,7 +209,7 @@ public sealed class UserService(
             return PasswordErrors.Unchanged();
         }
 
-        var attempt = new PasswordAttempt(user.Username, user, null, ip, currentPassword ?? string.Empty);
+        var attempt = new PasswordAttempt(user.Username, user, null, ip, currentPassword ?? string.Empty) { Replacement = newPassword };
         await using var unit = await store.OpenAsync(cancellationToken);
         var check = await gate.CheckAsync(unit, attempt, cancellationToken);
         var actor = Actors.User(user.Id);
@@ -227,19 +226,15 @@ public sealed class UserService(
             return check.Error ?? PasswordErrors.CurrentPasswordWrong();
         }
 
-        using var ticket = queue.TryEnter();
-        if (ticket is null)
-        {
-            return SignInErrors.Busy();
-        }
-
-        var hash = await ticket.RunAsync(() => hasher.Hash(newPassword!), cancellationToken);
+        // The new password was hashed with the current one, in the same place in the hashing queue (Replacement above).
+        var hash = check.Value.NewHash!;
         var now = time.GetUtcNow();
         await gate.SettleSuccessAsync(unit, attempt, cancellationToken);
         var tracked = await unit.Users.FindAsync(user.Id, cancellationToken);
         var session = await unit.Sessions.FindAsync(current.Session.Id, cancellationToken);
         if (tracked is null || session is null || !session.IsActiveAt(now))
         {
+            await unit.CommitAsync(cancellationToken); // the password was right: its charge is settled all the same
             return SessionErrors.NotFound();
         }
 
