@@ -69,6 +69,7 @@ public static class CoreServiceCollectionExtensions
         // Protection: freezes, settings lock, cool-downs, trusted networks
         services.AddOptions<Protection.ProtectionOptions>();
         services.AddSingleton<IConfigurationCheck, ProtectionConfigurationCheck>();
+        services.AddSingleton<Protection.SecurityStateCache>();
         services.AddSingleton<Protection.ProtectionService>();
         services.AddSingleton<Policy.IAccountProtectionSource>(sp => sp.GetRequiredService<Protection.ProtectionService>());
         services.AddSingleton<Protection.SettingsLockService>();

@@ -34,5 +34,10 @@ public sealed class ProtectionConfigurationCheck(IOptions<ProtectionOptions> opt
         {
             yield return ConfigurationProblem.Format("Protection:MaxTrustedNetworks", "must be between 1 and 100", o.MaxTrustedNetworks);
         }
+
+        if (o.StateCacheCapacity is < 0 or > 1_000_000)
+        {
+            yield return ConfigurationProblem.Format("Protection:StateCacheCapacity", "must be between 0 (no cache) and 1000000", o.StateCacheCapacity);
+        }
     }
 }

@@ -58,6 +58,12 @@ public interface IGateUnit : IAsyncDisposable
     /// </summary>
     Task BeginAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether a transaction is open (<see cref="BeginAsync"/>, or a commit in progress): what this unit reads may then be its
+    /// own uncommitted writes.
+    /// </summary>
+    bool InTransaction { get; }
+
     /// <summary>Writes all changes and chains all appended audit records, atomically, and durably before it returns.</summary>
     Task CommitAsync(CancellationToken cancellationToken);
 

@@ -37,16 +37,22 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
     /// proofs, so any tier that needs a person refuses or holds it. The key's own scopes are checked before (see
     /// <see cref="ApiKeys.ApiKeyRequestCheck"/>). Audited with the key as the target.
     /// </summary>
-    public Task<GateDecision> DecideForKeyAsync(ApiKeys.ApiKey key, OperationRequest request, CancellationToken cancellationToken)
+    public Task<GateDecision> DecideForKeyAsync(ApiKeys.ApiKey key, Users.User owner, OperationRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(owner);
+        if (owner.Id != key.UserId)
+        {
+            throw new ArgumentException("The owner must be the key's user.", nameof(owner));
+        }
+
         ArgumentNullException.ThrowIfNull(request);
         var keyed = request with { UserId = key.UserId, Initiator = InitiatorKind.ApiKey, DeviceId = null, DeviceTrusted = false };
         return DecideCoreAsync(key.UserId, keyed, async (unit, totals, ct) =>
             {
                 var subject = new PolicySubject
                 {
-                    Protection = await protection.LoadAsync(unit, key.UserId, ct),
+                    Protection = await protection.LoadAsync(unit, owner, ct),
                     Totals = totals ?? PolicySubject.NoTotals,
                 };
                 return (keyed, subject);
@@ -191,7 +197,7 @@ public sealed class PolicyGate(IGateStore store, PolicyProvider policies, IAccou
             trusted = device.IsActive && device.Trust == DeviceTrust.Trusted && device.UserId == current.User.Id;
         }
 
-        var state = await protection.LoadAsync(unit, current.User.Id, cancellationToken);
+        var state = await protection.LoadAsync(unit, current.User, cancellationToken);
         var active = factors.Where(f => f.IsActive).ToList();
         var subject = new PolicySubject
         {

@@ -21,6 +21,14 @@ public sealed class ProtectionOptions
     public int MaxTrustedNetworks { get; set; } = 20;
 
     /// <summary>
+    /// How many users' protection state and account memberships each node keeps in memory between requests
+    /// (<see cref="SecurityStateCache"/>). An entry is used only while the user's security version, read with the user on
+    /// every request, is the one it was read under, so a change on any node is seen at once. Default 10,000; 0 turns the
+    /// cache off; at most 1,000,000.
+    /// </summary>
+    public int StateCacheCapacity { get; set; } = 10_000;
+
+    /// <summary>
     /// The automated rule: when the user denies a push sign-in on their authenticator ("this wasn't me"),
     /// freeze withdrawals and API use. Default <c>true</c>.
     /// </summary>

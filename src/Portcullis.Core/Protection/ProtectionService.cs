@@ -15,7 +15,8 @@ namespace Portcullis.Core.Protection;
 /// the "this wasn't me" link, an operator or the automated rule; lifted by the owner after the cool-down
 /// (<see cref="ProtectionOptions.FreezeLiftDelay"/>) or by an operator at once. Everything is audited.
 /// </summary>
-public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptions> options, TimeProvider time) : IAccountProtectionSource
+public sealed class ProtectionService(IGateStore store, SecurityStateCache cache, IOptions<ProtectionOptions> options, TimeProvider time)
+    : IAccountProtectionSource
 {
     /// <summary>What the "this wasn't me" link freezes.</summary>
     public const Capability LinkFreeze = Capability.Trading | Capability.Withdrawals | Capability.Api;
@@ -27,36 +28,45 @@ public sealed class ProtectionService(IGateStore store, IOptions<ProtectionOptio
 
     private static readonly TimeSpan LiftedHistory = TimeSpan.FromDays(30);
 
-    public async Task<AccountProtection> LoadAsync(IGateUnit unit, Guid userId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The protection of <paramref name="user"/>'s account now, from this node's <see cref="SecurityStateCache"/> when it read
+    /// the rows under the user's current security version (the user must be read for the request, not kept from before).
+    /// </summary>
+    public async Task<AccountProtection> LoadAsync(IGateUnit unit, User user, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var o = options.Value;
-
-        var frozen = Capability.None;
-        foreach (var freeze in await unit.Protection.ListFreezesAsync(userId, now, cancellationToken))
+        var snapshot = await cache.GetAsync(unit, user, (u, ct) => ReadAsync(u, user.Id, now, ct), cancellationToken);
+        if (snapshot.ReadAt > now)
         {
-            if (freeze.IsInForce(now))
-            {
-                frozen |= freeze.Capabilities;
-            }
+            snapshot = await ReadAsync(unit, user.Id, now, cancellationToken); // read by a request whose clock was ahead of this one's
         }
 
+        return snapshot.At(now);
+    }
+
+    private async Task<ProtectionSnapshot> ReadAsync(IGateUnit unit, Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var freezes = (await unit.Protection.ListFreezesAsync(userId, now, cancellationToken))
+            .Where(f => f.LiftedAt is null)
+            .Select(f => (f.Capabilities, f.LiftEffectiveAt))
+            .ToArray();
         var settingsLock = await unit.Protection.FindSettingsLockAsync(userId, cancellationToken);
 
-        DateTimeOffset? cooldownUntil = null;
+        DateTimeOffset? latestCooldownEnd = null;
         var longest = o.SecurityChangeCooldown > o.RecoveryCooldown ? o.SecurityChangeCooldown : o.RecoveryCooldown;
         foreach (var cooldown in await unit.Protection.ListCooldownsAsync(userId, now - longest, cancellationToken))
         {
             var until = cooldown.StartedAt + (CooldownReasons.IsRecovery(cooldown.Reason) ? o.RecoveryCooldown : o.SecurityChangeCooldown);
-            if (until > now && (cooldownUntil is null || until > cooldownUntil))
+            if (latestCooldownEnd is null || until > latestCooldownEnd)
             {
-                cooldownUntil = until;
+                latestCooldownEnd = until;
             }
         }
 
         var networks = await unit.Protection.ListNetworksAsync(userId, cancellationToken);
         var trusted = networks.Count == 0 ? [] : networks.Select(n => IPNetwork.Parse(n.Cidr)).ToArray();
-        return new AccountProtection(frozen, settingsLock?.IsOnAt(now) == true, cooldownUntil, trusted);
+        return new ProtectionSnapshot(now, freezes, settingsLock is not null, settingsLock?.UnlockEffectiveAt, latestCooldownEnd, trusted);
     }
 
     /// <summary>The user's freezes in force and those lifted in the last 30 days, newest first.</summary>

@@ -37,5 +37,12 @@ public sealed class User
     /// <summary>The end of the period the last emailed activity report covered.</summary>
     public DateTimeOffset? LastReportAt { get; set; }
 
+    /// <summary>
+    /// Changes whenever the user's protection state (freezes, settings lock, cool-downs, trusted networks) or account
+    /// memberships change, in the same transaction: the store's triggers set it to a value never used before, whoever writes.
+    /// The gate never writes it. <see cref="Protection.SecurityStateCache"/> keys what it keeps by it.
+    /// </summary>
+    public long SecurityVersion { get; init; }
+
     public bool IsActive => Status == UserStatus.Active;
 }

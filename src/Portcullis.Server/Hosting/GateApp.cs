@@ -199,6 +199,6 @@ public static class GateApp
         builder.Services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(telemetry.ServiceName))
             .WithTracing(t => t.AddAspNetCoreInstrumentation(o => o.RecordException = false).AddOtlpExporter(o => o.Endpoint = endpoint))
-            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(PasswordHashingPool.MeterName).AddOtlpExporter(o => o.Endpoint = endpoint));
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(PasswordHashingPool.MeterName, Core.Protection.SecurityStateCache.MeterName).AddOtlpExporter(o => o.Endpoint = endpoint));
     }
 }

@@ -101,7 +101,7 @@ internal sealed class PolicyFilter(PolicyGate gate, HeldOperationService holds, 
         GateDecision decided;
         try
         {
-            decided = await gate.DecideForKeyAsync(keyed.Key, request, http.RequestAborted);
+            decided = await gate.DecideForKeyAsync(keyed.Key, keyed.User, request, http.RequestAborted);
         }
         catch (Exception) when (order)
         {

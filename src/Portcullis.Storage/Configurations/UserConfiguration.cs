@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Portcullis.Core.Users;
 
@@ -19,5 +20,10 @@ internal sealed class UserConfiguration : IEntityTypeConfiguration<User>
         builder.Property(u => u.AntiPhishingPhrase).HasMaxLength(64);
         builder.Property(u => u.ReportFrequency).HasConversion<string>().HasMaxLength(16);
         builder.Ignore(u => u.IsActive);
+
+        // Written only by the store's triggers (the migrations "SecurityVersion"): never by EF Core, on insert or update.
+        var version = builder.Property(u => u.SecurityVersion).HasDefaultValue(0L).Metadata;
+        version.SetBeforeSaveBehavior(PropertySaveBehavior.Ignore);
+        version.SetAfterSaveBehavior(PropertySaveBehavior.Ignore);
     }
 }

@@ -106,7 +106,7 @@ internal sealed class EfGateUnit : IGateUnit
 
     public IFeedCursorStore FeedCursors { get; }
 
-    internal bool InTransaction => _transaction is not null;
+    public bool InTransaction => _transaction is not null;
 
     public async Task BeginAsync(CancellationToken cancellationToken)
     {

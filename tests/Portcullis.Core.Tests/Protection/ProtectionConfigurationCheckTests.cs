@@ -21,12 +21,14 @@ public sealed class ProtectionConfigurationCheckTests
             SecurityChangeCooldown = TimeSpan.FromDays(31),
             RecoveryCooldown = TimeSpan.FromMinutes(59),
             MaxTrustedNetworks = 0,
+            StateCacheCapacity = -1,
         };
 
         var problems = new ProtectionConfigurationCheck(Options.Create(options)).Problems().ToList();
 
         Assert.Equal(
-            ["Protection:FreezeLiftDelay", "Protection:SecurityChangeCooldown", "Protection:RecoveryCooldown", "Protection:MaxTrustedNetworks"],
+            ["Protection:FreezeLiftDelay", "Protection:SecurityChangeCooldown", "Protection:RecoveryCooldown", "Protection:MaxTrustedNetworks",
+                "Protection:StateCacheCapacity"],
             problems.Select(p => p[..p.IndexOf(':', p.IndexOf(':', StringComparison.Ordinal) + 1)]));
     }
 }

@@ -56,8 +56,10 @@ internal sealed class ProtectionFixture : IAsyncDisposable
 
     public async Task<AccountProtection> LoadAsync(Guid userId)
     {
+        // As a request does: the user read afresh, with its security version, then its protection (perhaps from the cache).
         await using var unit = await Store.OpenAsync(CancellationToken.None);
-        return await Get<IAccountProtectionSource>().LoadAsync(unit, userId, CancellationToken.None);
+        var user = await unit.Users.FindAsync(userId, CancellationToken.None) ?? throw new InvalidOperationException("No such user.");
+        return await Get<IAccountProtectionSource>().LoadAsync(unit, user, CancellationToken.None);
     }
 
     public async Task StageAsync(Action<IGateUnit> change)

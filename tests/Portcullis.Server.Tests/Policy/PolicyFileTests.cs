@@ -10,6 +10,9 @@ public abstract class PolicyFileTests : IAsyncLifetime
 {
     private readonly TempDirectory _directory = new();
 
+    /// <summary>The policy file the gate was started with (another node over the same store can use it too).</summary>
+    protected string PolicyFile => Path.Combine(_directory.Path, "policy.yaml");
+
     protected TestGate Gate { get; private set; } = null!;
 
     protected HttpClient Client { get; private set; } = null!;
@@ -22,9 +25,9 @@ public abstract class PolicyFileTests : IAsyncLifetime
 
     protected virtual IReadOnlyList<string> Users => ["alice"];
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
-        var file = Path.Combine(_directory.Path, "policy.yaml");
+        var file = PolicyFile;
         var open = string.Join(", ", OpenOperations.Select(o => $"\"{o}\""));
         await File.WriteAllTextAsync(file, $"""
             version: 1

@@ -1,5 +1,6 @@
 using Portcullis.Core.Accounts;
 using Portcullis.Core.Persistence;
+using Portcullis.Core.Protection;
 using Portcullis.Server.Auth;
 using Portcullis.Server.Http;
 using Portcullis.Server.Trading;
@@ -17,7 +18,7 @@ internal sealed record AccountRoles(IReadOnlySet<AccountRole> Allowed);
 /// account in the route (a stranger's account answers 404, exactly like a missing one) with a role the endpoint allows;
 /// the account's ledger account is opened on first use. The policy then decides with the account in the request.
 /// </summary>
-internal sealed class AccountAccessFilter(IGateStore store, LedgerAccounts ledgerAccounts) : IEndpointFilter
+internal sealed class AccountAccessFilter(IGateStore store, SecurityStateCache cache, LedgerAccounts ledgerAccounts) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -27,13 +28,15 @@ internal sealed class AccountAccessFilter(IGateStore store, LedgerAccounts ledge
             return Problems.Of(LedgerProblems.AccountNotFound, "No such account.");
         }
 
-        IReadOnlyList<(Account Account, AccountRole Role)> memberships;
-        await using (var unit = await store.OpenAsync(http.RequestAborted))
+        // The caller's memberships, kept under the user's security version, which every change to them moves on.
+        var user = http.CurrentUser();
+        var memberships = await cache.GetAsync(user, async ct =>
         {
-            memberships = await unit.Accounts.ListForUserAsync(http.CurrentUser().Id, http.RequestAborted);
-        }
+            await using var unit = await store.OpenAsync(ct);
+            return new Memberships(await unit.Accounts.ListForUserAsync(user.Id, ct));
+        }, http.RequestAborted);
 
-        var membership = memberships.FirstOrDefault(m => m.Account.Id == accountId);
+        var membership = memberships.List.FirstOrDefault(m => m.Account.Id == accountId);
         if (membership.Account is null)
         {
             return Problems.Of(LedgerProblems.AccountNotFound, "No such account among yours: check the id in GET /api/v1/me.");
@@ -50,6 +53,9 @@ internal sealed class AccountAccessFilter(IGateStore store, LedgerAccounts ledge
         return await next(context);
     }
 }
+
+/// <summary>A user's accounts and roles, as kept by <see cref="SecurityStateCache"/> (shared by requests: never changed).</summary>
+internal sealed record Memberships(IReadOnlyList<(Account Account, AccountRole Role)> List);
 
 internal static class AccountAccessExtensions
 {

@@ -1789,6 +1789,12 @@ namespace Portcullis.Storage.Postgres.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("role");
 
+                    b.Property<long>("SecurityVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("security_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -1780,6 +1780,12 @@ namespace Portcullis.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("role");
 
+                    b.Property<long>("SecurityVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L)
+                        .HasColumnName("security_version");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(32)
