@@ -14,6 +14,7 @@ public sealed class UserService(
     IGateStore store,
     PasswordPolicy policy,
     Argon2idPasswordHasher hasher,
+    PasswordHashingPool queue,
     PasswordGate gate,
     SessionService sessions,
     TimeProvider time)
@@ -56,6 +57,12 @@ public sealed class UserService(
             return UserErrors.Exists();
         }
 
+        var hash = await HashAsync(password, cancellationToken);
+        if (!hash.IsSuccess)
+        {
+            return hash.Error!;
+        }
+
         var now = time.GetUtcNow();
         var user = new User
         {
@@ -63,7 +70,7 @@ public sealed class UserService(
             Username = username,
             DisplayName = displayName,
             Role = request.Role,
-            PasswordHash = hasher.Hash(password),
+            PasswordHash = hash.Value,
             PasswordChangeRequired = oneTime is not null,
             CreatedAt = now,
             PasswordChangedAt = now,
@@ -175,8 +182,14 @@ public sealed class UserService(
         }
 
         var oneTime = PasswordGenerator.Generate();
+        var hash = await HashAsync(oneTime, cancellationToken);
+        if (!hash.IsSuccess)
+        {
+            return hash.Error!;
+        }
+
         var now = time.GetUtcNow();
-        user.PasswordHash = hasher.Hash(oneTime);
+        user.PasswordHash = hash.Value;
         user.PasswordChangeRequired = true;
         user.PasswordChangedAt = now;
         var revoked = await sessions.RevokeAllAsync(unit, user.Id, "password_reset", actor, null, null, cancellationToken);
@@ -261,5 +274,20 @@ public sealed class UserService(
         Protection.Cooldowns.Start(unit, user.Id, Protection.CooldownReasons.PasswordChanged, ip?.ToString(), now);
         await unit.CommitAsync(cancellationToken);
         return token;
+    }
+
+    /// <summary>
+    /// Hashes a new password on the hashing threads, as every password hash is (<see cref="PasswordHashingPool"/>), so that
+    /// creating users or resetting passwords cannot starve the server either: <c>signin.busy</c> when the queue is full.
+    /// </summary>
+    private async Task<Result<string>> HashAsync(string password, CancellationToken cancellationToken)
+    {
+        using var ticket = queue.TryEnter();
+        if (ticket is null)
+        {
+            return SignInErrors.Busy();
+        }
+
+        return await ticket.RunAsync(() => hasher.Hash(password), cancellationToken);
     }
 }
