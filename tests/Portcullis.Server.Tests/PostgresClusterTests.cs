@@ -1,9 +1,16 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Portcullis.Core.Accounts;
+using Portcullis.HttpSignatures.Algorithms;
+using Portcullis.HttpSignatures.Client;
 using Portcullis.Testing;
 
 namespace Portcullis.Server.Tests;
 
-/// <summary>Two gate nodes on one PostgreSQL database: revocations and failure counts hold across nodes.</summary>
+/// <summary>
+/// Two gate nodes on one PostgreSQL database: revocations, failure counts and (through each user's security version)
+/// freezes hold across nodes.
+/// </summary>
 public sealed class PostgresClusterTests
 {
     [SkippableFact]
@@ -62,5 +69,41 @@ public sealed class PostgresClusterTests
             await unit.Audit.GetHeadAsync(CancellationToken.None), CancellationToken.None);
         Assert.True(verification.IsIntact, verification.Detail);
         Assert.True(verification.Count >= 4 + (16 * 3), $"{verification.Count} rows");
+    }
+
+    [SkippableFact]
+    public async Task TwoNodes_AFreezeOnOne_RefusesTheKeyOnTheOther_AtItsNextRequest()
+    {
+        Skip.IfNot(PostgresDatabase.Available, PostgresDatabase.SkipReason);
+        await using var database = await PostgresDatabase.CreateAsync();
+        using var folder = new TempDirectory();
+        var settings = new Dictionary<string, string?> { ["Policy:File"] = TestPolicies.Write(folder, TestPolicies.KeysReadsAndFreezes) };
+        await using var nodeA = await TestGate.StartAsync(settings, database.ConnectionString);
+        await using var nodeB = await TestGate.StartAsync(settings, database.ConnectionString);
+        var alice = await nodeA.CreateUserAsync("alice");
+        var account = (await nodeA.Services.GetRequiredService<AccountService>().OpenAsync(alice.Id, "Main", "Portcullis Paper Securities LLC", "US",
+            "test", CancellationToken.None)).Value.Id;
+        using var a = nodeA.CreateClient();
+        var token = (await nodeA.SignInAsync(a, "alice")).Token();
+        using var key = Ed25519HttpKey.Generate();
+        var (created, body, _) = await a.PostJsonAsync("/api/v1/api-keys",
+            new { name = "Bot", public_key = Convert.ToBase64String(key.PublicKeyBytes), permissions = new[] { "read" } }, token);
+        Assert.True(created == HttpStatusCode.Created, body.ToString());
+        using var bot = new HttpClient(new SigningHandler(
+            new SigningHandlerOptions { Key = key, KeyId = body.GetProperty("key").GetProperty("key_id").GetString()! }, nodeB.Time)
+        {
+            InnerHandler = LoopbackSource.Handler(null),
+        })
+        { BaseAddress = nodeB.BaseAddress };
+        var portfolio = $"/api/v1/accounts/{account:D}/portfolio";
+
+        // Node B reads the owner's protection once, then answers from what it keeps.
+        Assert.Equal(HttpStatusCode.OK, (await bot.GetAsync(portfolio)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await bot.GetAsync(portfolio)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await a.PostJsonAsync("/api/v1/me/freezes", new { capabilities = new[] { "api" } }, token)).Status);
+
+        using var refused = await bot.GetAsync(portfolio);
+        var (status, problem) = await refused.ReadJsonAsync();
+        Assert.Equal((HttpStatusCode.Forbidden, "policy.frozen"), (status, problem.Code()));
     }
 }

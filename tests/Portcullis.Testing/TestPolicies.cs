@@ -28,6 +28,23 @@ public static class TestPolicies
             reason: default_deny
         """;
 
+    /// <summary>Reads, API keys and freezes need no proof; anything else is denied (for bots' reads across nodes).</summary>
+    public const string KeysReadsAndFreezes = """
+        version: 1
+        tiers:
+          open:
+            proofs: []
+            unattended: allow
+        rules:
+          - name: everything-else
+            operations: ["*.read", "apikey.*", "freeze.*"]
+            tier: open
+          - name: default-deny
+            operations: ["*"]
+            decision: deny
+            reason: default_deny
+        """;
+
     /// <summary>Writes <paramref name="yaml"/> as <c>policy.yaml</c> in <paramref name="folder"/> and returns its path.</summary>
     public static string Write(TempDirectory folder, string yaml)
     {
