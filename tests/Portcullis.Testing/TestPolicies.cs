@@ -29,21 +29,32 @@ public static class TestPolicies
         """;
 
     /// <summary>Reads, API keys and freezes need no proof; anything else is denied (for bots' reads across nodes).</summary>
-    public const string KeysReadsAndFreezes = """
-        version: 1
-        tiers:
-          open:
-            proofs: []
-            unattended: allow
-        rules:
-          - name: everything-else
-            operations: ["*.read", "apikey.*", "freeze.*"]
-            tier: open
-          - name: default-deny
-            operations: ["*"]
-            decision: deny
-            reason: default_deny
-        """;
+    public static readonly string KeysReadsAndFreezes = Open("", ["*.read", "apikey.*", "freeze.*"]);
+
+    /// <summary>
+    /// A policy whose <paramref name="rules"/> (YAML list items, indented by two spaces) come first, then
+    /// <paramref name="openOperations"/> need no proof, and anything else is denied.
+    /// </summary>
+    public static string Open(string rules, IEnumerable<string> openOperations)
+    {
+        var open = string.Join(", ", openOperations.Select(o => $"\"{o}\""));
+        return $"""
+            version: 1
+            tiers:
+              open:
+                proofs: []
+                unattended: allow
+            rules:
+            {rules}
+              - name: everything-else
+                operations: [{open}]
+                tier: open
+              - name: default-deny
+                operations: ["*"]
+                decision: deny
+                reason: default_deny
+            """;
+    }
 
     /// <summary>Writes <paramref name="yaml"/> as <c>policy.yaml</c> in <paramref name="folder"/> and returns its path.</summary>
     public static string Write(TempDirectory folder, string yaml)

@@ -28,23 +28,7 @@ public abstract class PolicyFileTests : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         var file = PolicyFile;
-        var open = string.Join(", ", OpenOperations.Select(o => $"\"{o}\""));
-        await File.WriteAllTextAsync(file, $"""
-            version: 1
-            tiers:
-              open:
-                proofs: []
-                unattended: allow
-            rules:
-            {Rules}
-              - name: everything-else
-                operations: [{open}]
-                tier: open
-              - name: default-deny
-                operations: ["*"]
-                decision: deny
-                reason: default_deny
-            """);
+        await File.WriteAllTextAsync(file, TestPolicies.Open(Rules, OpenOperations));
         Gate = await TestGate.StartAsync(new Dictionary<string, string?> { ["Policy:File"] = file });
         foreach (var user in Users)
         {
